@@ -1,0 +1,48 @@
+/**
+ * The one interface every part of Maillage uses to reach the database.
+ *
+ * Two drivers implement it: the embedded PGlite (default, file-backed) and a Postgres connection
+ * (`DATABASE_URL`: a Supabase project or any Postgres >= 15 with PostGIS). Every query a user
+ * triggers runs inside a transaction "as" that user, the way PostgREST does it
+ * (`set local role …` + `set_config('request.jwt.claims', …, true)`), so the row level security
+ * policies written once in `supabase/migrations/` apply in both modes.
+ */
+
+export type DbRole = 'anon' | 'authenticated' | 'service_role';
+
+/** JWT claims as Supabase puts them in `request.jwt.claims`. */
+export interface Claims {
+	role: DbRole;
+	/** auth.users.id of the user; absent for anon. */
+	sub?: string;
+	email?: string;
+	[claim: string]: unknown;
+}
+
+export interface Tx {
+	/** Parameterised query ($1, $2…); returns the rows. */
+	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+	/** Several statements without parameters (DDL, scripts). */
+	exec(sql: string): Promise<void>;
+}
+
+export interface Database {
+	readonly kind: 'embedded' | 'postgres';
+	/** Runs `fn` in one transaction as the user described by `claims`; rolls back on throw. */
+	asUser<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T>;
+	/** Runs `fn` in one transaction with the connection's own (owner) rights: migrations, seeding. */
+	asAdmin<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+/** The single operator of the embedded mode: owns the local workspace. */
+export const LOCAL_OPERATOR = {
+	id: '00000000-0000-4000-8000-000000000001',
+	email: 'operateur@maillage.local'
+} as const;
+
+export const anonClaims: Claims = { role: 'anon' };
+
+export function userClaims(id: string, email?: string): Claims {
+	return { role: 'authenticated', sub: id, ...(email ? { email } : {}) };
+}
