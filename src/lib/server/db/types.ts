@@ -46,3 +46,11 @@ export const anonClaims: Claims = { role: 'anon' };
 export function userClaims(id: string, email?: string): Claims {
 	return { role: 'authenticated', sub: id, ...(email ? { email } : {}) };
 }
+
+/** A database as `openDatabase` returns it: migrated, with what opening it did. */
+export interface OpenedDatabase extends Database {
+	/** True when no migration had ever been applied before this open (first start: load the demo). */
+	readonly fresh: boolean;
+	/** Migration file names applied by this open, in order (empty when already up to date). */
+	readonly appliedMigrations: readonly string[];
+}

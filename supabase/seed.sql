@@ -1,0 +1,2 @@
+-- Intentionally empty: the demo territory is loaded by the app on its first start (embedded
+-- mode) or from the interface, so that the same data path as a real import is exercised.

@@ -1,0 +1,77 @@
+-- Schema contract: tables, key columns, indexes, helper functions, row level security.
+-- Run with `supabase test db`, or by tests/db/pgtap.test.ts on the migrated test database.
+begin;
+create extension if not exists pgtap with schema extensions;
+set local search_path = public, extensions;
+
+select plan(37);
+
+select tables_are(
+	'public',
+	array[
+		'territory', 'membership', 'source', 'source_record', 'actor', 'match_decision',
+		'place', 'event', 'event_actor', 'offer', 'link'
+	],
+	'public holds exactly the census tables'
+);
+
+select has_extension('postgis', 'PostGIS is installed');
+select has_extension('pg_trgm', 'pg_trgm is installed');
+select has_extension('unaccent', 'unaccent is installed');
+
+select col_type_is('public', 'actor', 'location', 'geography(Point,4326)', 'actor.location is a WGS84 point');
+select col_type_is('public', 'place', 'location', 'geography(Point,4326)', 'place.location is a WGS84 point');
+select col_type_is('public', 'event', 'location', 'geography(Point,4326)', 'event.location is a WGS84 point');
+select col_not_null('public', 'actor', 'provenance', 'actor.provenance is never null');
+select col_is_pk('public', 'membership', array['territory_id', 'user_id'], 'one membership per user and territory');
+select col_is_unique('public', 'territory', 'slug', 'territory slugs are unique');
+select col_is_unique('public', 'source_record', array['source_id', 'content_hash'], 're-importing a row is a no-op');
+select fk_ok('public', 'membership', 'user_id', 'auth', 'users', 'id', 'memberships belong to auth users');
+
+select has_index('public', 'actor', 'actor_location_idx', 'spatial index on actor.location');
+select has_index('public', 'actor', 'actor_name_trgm_idx', 'trigram index on actor.name');
+select has_index('public', 'actor', 'actor_territory_id_idx', 'index on actor.territory_id');
+select index_is_type('public', 'actor', 'actor_location_idx', 'gist', 'actor.location index is GiST');
+select index_is_type('public', 'actor', 'actor_name_trgm_idx', 'gin', 'actor.name index is GIN');
+
+select has_function('public', 'territory_role', array['uuid'], 'territory_role(uuid) exists');
+select function_returns('public', 'territory_role', array['uuid'], 'text', 'territory_role returns text');
+select is_definer('public', 'territory_role', array['uuid'], 'territory_role is security definer');
+select has_function('public', 'has_territory_role', array['uuid', 'text[]'], 'has_territory_role(uuid, text[]) exists');
+select function_returns('public', 'has_territory_role', array['uuid', 'text[]'], 'boolean', 'has_territory_role returns boolean');
+select is_definer('public', 'has_territory_role', array['uuid', 'text[]'], 'has_territory_role is security definer');
+select has_trigger('public', 'territory', 'territory_add_creator', 'creator becomes owner');
+
+select is_empty(
+	$$
+		select c.relname::text
+		from pg_class c
+		join pg_namespace n on n.oid = c.relnamespace
+		where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
+		  and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+	$$,
+	'row level security is enabled on every public table'
+);
+
+select policies_are('public', 'territory',
+	array['territory_select', 'territory_insert', 'territory_update', 'territory_delete']);
+select policies_are('public', 'membership',
+	array['membership_select', 'membership_insert', 'membership_update', 'membership_delete']);
+select policies_are('public', 'actor', array['actor_select', 'actor_insert', 'actor_update', 'actor_delete']);
+select policies_are('public', 'source', array['source_select', 'source_insert', 'source_update', 'source_delete']);
+select policies_are('public', 'source_record',
+	array['source_record_select', 'source_record_insert', 'source_record_update', 'source_record_delete']);
+select policies_are('public', 'match_decision',
+	array['match_decision_select', 'match_decision_insert', 'match_decision_update', 'match_decision_delete']);
+select policies_are('public', 'place', array['place_select', 'place_insert', 'place_update', 'place_delete']);
+select policies_are('public', 'event', array['event_select', 'event_insert', 'event_update', 'event_delete']);
+select policies_are('public', 'event_actor',
+	array['event_actor_select', 'event_actor_insert', 'event_actor_update', 'event_actor_delete']);
+select policies_are('public', 'offer', array['offer_select', 'offer_insert', 'offer_update', 'offer_delete']);
+select policies_are('public', 'link', array['link_select', 'link_insert', 'link_update', 'link_delete']);
+
+select table_privs_are('public', 'actor', 'anon', array['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+	'anon has the API privileges on actor, no TRUNCATE');
+
+select * from finish();
+rollback;
