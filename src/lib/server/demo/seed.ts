@@ -1,0 +1,277 @@
+/**
+ * Loads the demo territory (CC Pays d'Uzès, see src/lib/domain/demo) into the database.
+ *
+ * Everything goes in one admin transaction of eight statements: each table receives its rows as a
+ * single jsonb parameter expanded by `jsonb_to_recordset`, because the embedded PGlite is one
+ * connection and hundreds of round trips would hold every other request for seconds.
+ * Idempotent on the territory slug: a second call, or a call racing the first, changes nothing.
+ * Rows get fresh UUIDs; the generator's own ids only keep its references consistent.
+ */
+import { DEMO_SLUG, generateDemo } from '../../domain/demo/generate';
+import type { DemoTerritoryData } from '../../domain/demo/types';
+import { LOCAL_OPERATOR, type Database, type Tx } from '../db/types';
+
+export interface LoadDemoOptions {
+	/** auth.users id made owner of the demo territory; the embedded local operator by default. */
+	ownerId?: string;
+	/** Reference date for the demo agenda (tests); today by default. */
+	now?: Date;
+}
+
+export interface LoadDemoResult {
+	loaded: boolean;
+	territoryId: string;
+}
+
+export async function loadDemo(
+	db: Database,
+	options: LoadDemoOptions = {}
+): Promise<LoadDemoResult> {
+	const ownerId = options.ownerId ?? LOCAL_OPERATOR.id;
+	const existing = await findDemo(db);
+	if (existing) return { loaded: false, territoryId: existing };
+
+	// Generated before the transaction opens: it holds the single embedded connection.
+	const demo = withFreshIds(generateDemo({ now: options.now ?? new Date() }));
+	return db.asAdmin(async (tx) => {
+		const inserted = await tx.query<{ id: string }>(
+			`insert into public.territory
+				(id, slug, name, commune_codes, epci_code, licence, visibility, created_by)
+			values ($1, $2, $3, $4::text[], $5, $6, $7, $8)
+			on conflict (slug) do nothing
+			returning id`,
+			[
+				demo.territory.id,
+				demo.territory.slug,
+				demo.territory.name,
+				demo.territory.communeCodes,
+				demo.territory.epciCode,
+				demo.territory.licence,
+				demo.territory.visibility,
+				ownerId
+			]
+		);
+		const territoryId = inserted[0]?.id;
+		if (!territoryId) {
+			const [row] = await tx.query<{ id: string }>(
+				'select id from public.territory where slug = $1',
+				[DEMO_SLUG]
+			);
+			if (!row) throw new Error('demo territory vanished during its own insert');
+			return { loaded: false, territoryId: row.id };
+		}
+		await tx.query(
+			`insert into public.membership (territory_id, user_id, role) values ($1, $2, 'owner')
+			on conflict (territory_id, user_id) do update set role = 'owner'`,
+			[territoryId, ownerId]
+		);
+		await insertCensus(tx, territoryId, demo);
+		return { loaded: true, territoryId };
+	});
+}
+
+async function findDemo(db: Database): Promise<string | null> {
+	const rows = await db.asAdmin((tx) =>
+		tx.query<{ id: string }>('select id from public.territory where slug = $1', [DEMO_SLUG])
+	);
+	return rows[0]?.id ?? null;
+}
+
+/**
+ * The generator's ids are the same on every run; in the database they must not be, or loading
+ * the demo again after its slug was renamed would collide with the rows still there.
+ */
+export function withFreshIds(demo: DemoTerritoryData): DemoTerritoryData {
+	const ids = new Map<string, string>();
+	const id = (old: string): string => {
+		let fresh = ids.get(old);
+		if (!fresh) {
+			fresh = crypto.randomUUID();
+			ids.set(old, fresh);
+		}
+		return fresh;
+	};
+	return {
+		territory: { ...demo.territory, id: id(demo.territory.id) },
+		actors: demo.actors.map((a) => ({ ...a, id: id(a.id) })),
+		places: demo.places.map((p) => ({ ...p, id: id(p.id), runBy: id(p.runBy) })),
+		events: demo.events.map((e) => ({
+			...e,
+			id: id(e.id),
+			placeId: e.placeId === null ? null : id(e.placeId),
+			organisers: e.organisers.map(id),
+			participants: e.participants.map(id)
+		})),
+		offers: demo.offers.map((o) => ({ ...o, id: id(o.id), actorId: id(o.actorId) })),
+		links: demo.links.map((l) => ({
+			...l,
+			id: id(l.id),
+			fromActor: id(l.fromActor),
+			toActor: id(l.toActor)
+		}))
+	};
+}
+
+const POINT = 'ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326)::geography';
+
+async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData): Promise<void> {
+	await tx.query(
+		`insert into public.actor (id, territory_id, name, kind, legal_form, sectors, worlds, tags,
+			description, address, postcode, commune_code, email, phone, website, siret, rna, location,
+			location_quality, contact_visibility)
+		select r.id, $1, r.name, r.kind, r.legal_form, r.sectors, r.worlds, r.tags, r.description,
+			r.address, r.postcode, r.commune_code, r.email, r.phone, r.website, r.siret, r.rna, ${POINT},
+			r.location_quality, r.contact_visibility
+		from jsonb_to_recordset($2::jsonb) as r(id uuid, name text, kind text, legal_form text,
+			sectors text[], worlds text[], tags text[], description text, address text, postcode text,
+			commune_code text, email text, phone text, website text, siret text, rna text,
+			lng float8, lat float8, location_quality text, contact_visibility jsonb)`,
+		[
+			territoryId,
+			JSON.stringify(
+				demo.actors.map((a) => ({
+					id: a.id,
+					name: a.name,
+					kind: a.kind,
+					legal_form: a.legalForm,
+					sectors: a.sectors,
+					worlds: a.worlds,
+					tags: a.tags,
+					description: a.description,
+					address: a.address,
+					postcode: a.postcode,
+					commune_code: a.communeCode,
+					email: a.email,
+					phone: a.phone,
+					website: a.website,
+					siret: a.siret,
+					rna: a.rna,
+					lng: a.location[0],
+					lat: a.location[1],
+					location_quality: a.locationQuality,
+					contact_visibility: a.contactVisibility
+				}))
+			)
+		]
+	);
+
+	await tx.query(
+		`insert into public.place (id, territory_id, name, kind, description, capacity, equipment,
+			accessibility, conditions, run_by, address, commune_code, location)
+		select r.id, $1, r.name, r.kind, r.description, r.capacity, r.equipment, r.accessibility,
+			r.conditions, r.run_by, r.address, r.commune_code, ${POINT}
+		from jsonb_to_recordset($2::jsonb) as r(id uuid, name text, kind text, description text,
+			capacity int, equipment text[], accessibility text, conditions text, run_by uuid,
+			address text, commune_code text, lng float8, lat float8)`,
+		[
+			territoryId,
+			JSON.stringify(
+				demo.places.map((p) => ({
+					id: p.id,
+					name: p.name,
+					kind: p.kind,
+					description: p.description,
+					capacity: p.capacity,
+					equipment: p.equipment,
+					accessibility: p.accessibility,
+					conditions: p.conditions,
+					run_by: p.runBy,
+					address: p.address,
+					commune_code: p.communeCode,
+					lng: p.location[0],
+					lat: p.location[1]
+				}))
+			)
+		]
+	);
+
+	await tx.query(
+		`insert into public.event (id, territory_id, title, description, starts_at, ends_at, place_id,
+			commune_code, location, theme, format, needs, visibility)
+		select r.id, $1, r.title, r.description, r.starts_at, r.ends_at, r.place_id, r.commune_code,
+			${POINT}, r.theme, r.format, r.needs, r.visibility
+		from jsonb_to_recordset($2::jsonb) as r(id uuid, title text, description text,
+			starts_at timestamptz, ends_at timestamptz, place_id uuid, commune_code text,
+			lng float8, lat float8, theme text, format text, needs text[], visibility text)`,
+		[
+			territoryId,
+			JSON.stringify(
+				demo.events.map((e) => ({
+					id: e.id,
+					title: e.title,
+					description: e.description,
+					starts_at: e.startsAt,
+					ends_at: e.endsAt,
+					place_id: e.placeId,
+					commune_code: e.communeCode,
+					lng: e.location[0],
+					lat: e.location[1],
+					theme: e.theme,
+					format: e.format,
+					needs: e.needs,
+					visibility: e.visibility
+				}))
+			)
+		]
+	);
+
+	await tx.query(
+		`insert into public.event_actor (event_id, actor_id, territory_id, role)
+		select r.event_id, r.actor_id, $1, r.role
+		from jsonb_to_recordset($2::jsonb) as r(event_id uuid, actor_id uuid, role text)`,
+		[
+			territoryId,
+			JSON.stringify(
+				demo.events.flatMap((e) => [
+					...e.organisers.map((id) => ({ event_id: e.id, actor_id: id, role: 'organiser' })),
+					...e.participants.map((id) => ({ event_id: e.id, actor_id: id, role: 'participant' }))
+				])
+			)
+		]
+	);
+
+	await tx.query(
+		`insert into public.offer (id, territory_id, actor_id, direction, category, title,
+			description, conditions, valid_from, valid_until)
+		select r.id, $1, r.actor_id, r.direction, r.category, r.title, r.description, r.conditions,
+			r.valid_from, r.valid_until
+		from jsonb_to_recordset($2::jsonb) as r(id uuid, actor_id uuid, direction text,
+			category text, title text, description text, conditions text, valid_from date,
+			valid_until date)`,
+		[
+			territoryId,
+			JSON.stringify(
+				demo.offers.map((o) => ({
+					id: o.id,
+					actor_id: o.actorId,
+					direction: o.direction,
+					category: o.category,
+					title: o.title,
+					description: o.description,
+					conditions: o.conditions,
+					valid_from: o.validFrom,
+					valid_until: o.validUntil
+				}))
+			)
+		]
+	);
+
+	await tx.query(
+		`insert into public.link (id, territory_id, from_actor, to_actor, kind, since)
+		select r.id, $1, r.from_actor, r.to_actor, r.kind, r.since
+		from jsonb_to_recordset($2::jsonb) as r(id uuid, from_actor uuid, to_actor uuid, kind text,
+			since date)`,
+		[
+			territoryId,
+			JSON.stringify(
+				demo.links.map((l) => ({
+					id: l.id,
+					from_actor: l.fromActor,
+					to_actor: l.toActor,
+					kind: l.kind,
+					since: l.since
+				}))
+			)
+		]
+	);
+}
