@@ -27,7 +27,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -50,8 +53,14 @@ export default ts.config(
 				{
 					patterns: [
 						{ group: ['svelte', 'svelte/*'], message: 'src/lib/domain must not import Svelte.' },
-						{ group: ['$app/*', '@sveltejs/*'], message: 'src/lib/domain must not import SvelteKit.' },
-						{ group: ['$lib/server/*', '**/server/**'], message: 'src/lib/domain must not import server code.' },
+						{
+							group: ['$app/*', '@sveltejs/*'],
+							message: 'src/lib/domain must not import SvelteKit.'
+						},
+						{
+							group: ['$lib/server/*', '**/server/**'],
+							message: 'src/lib/domain must not import server code.'
+						},
 						{ group: ['@supabase/*'], message: 'src/lib/domain must not import Supabase.' },
 						{
 							group: ['@electric-sql/*', 'postgres', 'pg', 'maplibre-gl'],

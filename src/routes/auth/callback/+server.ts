@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import type { EmailOtpType } from '@supabase/supabase-js';
+import type { RequestHandler } from './$types';
+
+// Where the magic link lands: either a PKCE `code` or a `token_hash` (email templates of
+// https://supabase.com/docs/guides/auth/server-side/email-based-auth-with-pkce-flow-for-ssr).
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const next = url.searchParams.get('next') ?? '/';
+	const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
+	if (!locals.supabase) redirect(303, '/');
+
+	const code = url.searchParams.get('code');
+	const tokenHash = url.searchParams.get('token_hash');
+	const type = url.searchParams.get('type') as EmailOtpType | null;
+	let failed = true;
+	if (code) {
+		failed = Boolean((await locals.supabase.auth.exchangeCodeForSession(code)).error);
+	} else if (tokenHash && type) {
+		failed = Boolean((await locals.supabase.auth.verifyOtp({ token_hash: tokenHash, type })).error);
+	}
+	redirect(303, failed ? '/login?error=link' : target);
+};

@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { authMode } from '$lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Only same-site paths, so the login form cannot be used as an open redirect. */
+function safeNext(value: FormDataEntryValue | string | null): string {
+	const next = typeof value === 'string' ? value : '';
+	return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	return {
+		mode: authMode(),
+		next: safeNext(url.searchParams.get('next')),
+		signedIn: locals.user !== null
+	};
+};
+
+export const actions: Actions = {
+	password: async ({ request, locals }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		const next = safeNext(form.get('next'));
+		if (!locals.supabase) return fail(400, { email, error: 'local_mode' as const });
+		if (!EMAIL.test(email)) return fail(400, { email, error: 'invalid_email' as const });
+		if (!password) return fail(400, { email, error: 'missing_password' as const });
+		const { error } = await locals.supabase.auth.signInWithPassword({ email, password });
+		if (error) return fail(400, { email, error: 'wrong_credentials' as const });
+		redirect(303, next);
+	},
+	magic: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const next = safeNext(form.get('next'));
+		if (!locals.supabase) return fail(400, { email, error: 'local_mode' as const });
+		if (!EMAIL.test(email)) return fail(400, { email, error: 'invalid_email' as const });
+		const callback = new URL('/auth/callback', url.origin);
+		callback.searchParams.set('next', next);
+		const { error } = await locals.supabase.auth.signInWithOtp({
+			email,
+			options: { emailRedirectTo: callback.href, shouldCreateUser: false }
+		});
+		if (error) return fail(400, { email, error: 'magic_link_failed' as const });
+		return { email, sent: true };
+	}
+};

@@ -1,0 +1,88 @@
+import { expect, expectAccessible, screenshot, test } from './fixtures';
+
+test('the home page answers 200 and lists the demo territory', async ({ page }) => {
+	const response = await page.goto('/');
+	expect(response?.status()).toBe(200);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	const card = page.locator('[data-testid=territory-card][data-slug=pays-d-uzes]');
+	await expect(card).toBeVisible();
+	// The demo has a few hundred actors: the count comes from the database under RLS.
+	const count = Number((await card.getByTestId('actor-count').textContent())?.match(/\d+/)?.[0]);
+	expect(count).toBeGreaterThanOrEqual(200);
+	await expectAccessible(page);
+	await screenshot(page, 'home-fr');
+});
+
+test('the map page draws the demo actors and lists them in the directory', async ({ page }) => {
+	await page.goto('/t/pays-d-uzes/map');
+	const map = page.getByTestId('actor-map');
+	await expect(map).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+	// Offline here: the online basemap fails and the plain fallback style takes over.
+	await expect(map).toHaveAttribute('data-basemap', 'fallback');
+	const loaded = Number(await map.getAttribute('data-loaded-count'));
+	expect(loaded).toBeGreaterThanOrEqual(200);
+
+	const rows = page.getByTestId('directory-row');
+	expect(await rows.count()).toBeGreaterThanOrEqual(loaded);
+
+	// Markers are really drawn: the canvas holds pixels of the kind palette, not only background.
+	const canvas = page.getByTestId('map-canvas').locator('canvas');
+	await expect(canvas).toBeVisible();
+	const shot = await canvas.screenshot();
+	const distinct = await page.evaluate(async (base64) => {
+		const image = new Image();
+		image.src = `data:image/png;base64,${base64}`;
+		await image.decode();
+		const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+		context.drawImage(image, 0, 0);
+		const pixels = context.getImageData(0, 0, image.width, image.height).data;
+		const colours = new Set<number>();
+		for (let i = 0; i < pixels.length; i += 16) {
+			colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+		}
+		return colours.size;
+	}, shot.toString('base64'));
+	expect(distinct).toBeGreaterThan(5);
+
+	await expectAccessible(page);
+	await screenshot(page, 'map-fr');
+
+	// Keyboard: the directory is reachable and Enter selects an actor.
+	await rows.first().getByRole('button').focus();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	const second = rows.nth(1).getByRole('button');
+	await expect(second).toBeFocused();
+	await expect(second).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.locator('[data-testid=directory-row] [aria-pressed=true]')).toHaveCount(1);
+	await screenshot(page, 'map-selected');
+});
+
+test('the language switch turns the interface to English and back', async ({ page }) => {
+	await page.goto('/');
+	await page.getByTestId('lang-en').click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Territories');
+	await page.goto('/t/pays-d-uzes/map');
+	await expect(page.getByTestId('actor-map')).toHaveAttribute('data-status', 'ready', {
+		timeout: 30_000
+	});
+	await expectAccessible(page);
+	await screenshot(page, 'map-en');
+	await page.getByTestId('lang-fr').click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('the login page explains the local mode when Supabase is not configured', async ({ page }) => {
+	await page.goto('/login');
+	await expect(page.getByTestId('login-local')).toBeVisible();
+	await expect(page.getByTestId('account')).toContainText('operateur@maillage.local');
+	await expectAccessible(page);
+	await screenshot(page, 'login-local');
+});
+
+test('an unknown territory is a 404 with a French message', async ({ page }) => {
+	const response = await page.goto('/t/nulle-part/map');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByText('Territoire introuvable')).toBeVisible();
+});
