@@ -19,6 +19,7 @@ test('the map page draws the demo actors and lists them in the directory', async
 	await expect(map).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
 	// Offline here: the online basemap fails and the plain fallback style takes over.
 	await expect(map).toHaveAttribute('data-basemap', 'fallback');
+	await expect(map).toHaveAttribute('data-loaded-count', /^[1-9]\d*$/);
 	const loaded = Number(await map.getAttribute('data-loaded-count'));
 	expect(loaded).toBeGreaterThanOrEqual(200);
 
@@ -81,8 +82,12 @@ test('the login page explains the local mode when Supabase is not configured', a
 	await screenshot(page, 'login-local');
 });
 
-test('an unknown territory is a 404 with a French message', async ({ page }) => {
+test('an unknown territory is a 404 with a French message', async ({ page, problems }) => {
 	const response = await page.goto('/t/nulle-part/map');
 	expect(response?.status()).toBe(404);
+	// Chromium logs the 404 of the document itself: expected here, and only here.
+	const expected = problems.findIndex((problem) => problem.includes('404 (Not Found)'));
+	expect(expected).toBeGreaterThanOrEqual(0);
+	problems.splice(expected, 1);
 	await expect(page.getByText('Territoire introuvable')).toBeVisible();
 });
