@@ -1,4 +1,6 @@
 import { createServerClient } from '@supabase/ssr';
+import type { RealtimeClientOptions } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/public';
 import { anonClaims, LOCAL_OPERATOR, userClaims } from '$lib/server/db/types';
@@ -12,9 +14,16 @@ import { anonClaims, LOCAL_OPERATOR, userClaims } from '$lib/server/db/types';
  * - Otherwise the embedded mode: one local operator, who owns the local workspace. The server then
  *   listens on loopback only (scripts/start.js).
  */
-export function supabaseConfig(): { url: string; anonKey: string } | null {
-	const url = env.PUBLIC_SUPABASE_URL;
-	const anonKey = env.PUBLIC_SUPABASE_ANON_KEY;
+export interface SupabaseConfig {
+	url: string;
+	anonKey: string;
+}
+
+export function supabaseConfig(
+	source: Record<string, string | undefined> = env
+): SupabaseConfig | null {
+	const url = source.PUBLIC_SUPABASE_URL;
+	const anonKey = source.PUBLIC_SUPABASE_ANON_KEY;
 	return url && anonKey ? { url, anonKey } : null;
 }
 
@@ -22,8 +31,14 @@ export function authMode(): 'supabase' | 'local' {
 	return supabaseConfig() ? 'supabase' : 'local';
 }
 
-function createRequestClient(event: RequestEvent, config: { url: string; anonKey: string }) {
+type RealtimeTransport = NonNullable<RealtimeClientOptions['transport']>;
+
+function createRequestClient(event: RequestEvent, config: SupabaseConfig) {
 	return createServerClient(config.url, config.anonKey, {
+		// supabase-js builds a realtime client even when unused, and on Node 20 (no global
+		// WebSocket) that throws unless a WebSocket implementation is given.
+		// ws's constructor is typed more loosely than realtime-js's own WebSocket-like interface.
+		realtime: { transport: WebSocket as unknown as RealtimeTransport },
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookies) => {
@@ -35,29 +50,34 @@ function createRequestClient(event: RequestEvent, config: { url: string; anonKey
 	});
 }
 
-export const handleAuth: Handle = async ({ event, resolve }) => {
-	const config = supabaseConfig();
-	if (!config) {
-		event.locals.supabase = null;
-		event.locals.user = { id: LOCAL_OPERATOR.id, email: LOCAL_OPERATOR.email };
-		event.locals.claims = userClaims(LOCAL_OPERATOR.id, LOCAL_OPERATOR.email);
-		return resolve(event);
-	}
+/** The auth hook for a given configuration (a parameter so tests can point it at a stand-in). */
+export const createHandleAuth =
+	(getConfig: () => SupabaseConfig | null): Handle =>
+	async ({ event, resolve }) => {
+		const config = getConfig();
+		if (!config) {
+			event.locals.supabase = null;
+			event.locals.user = { id: LOCAL_OPERATOR.id, email: LOCAL_OPERATOR.email };
+			event.locals.claims = userClaims(LOCAL_OPERATOR.id, LOCAL_OPERATOR.email);
+			return resolve(event);
+		}
 
-	const supabase = createRequestClient(event, config);
-	event.locals.supabase = supabase;
-	const { data, error } = await supabase.auth.getUser();
-	if (error || !data.user) {
-		event.locals.user = null;
-		event.locals.claims = anonClaims;
-	} else {
-		const email = data.user.email ?? null;
-		event.locals.user = { id: data.user.id, email };
-		event.locals.claims = userClaims(data.user.id, email ?? undefined);
-	}
-	return resolve(event, {
-		// supabase-js sets these headers on auth responses; SvelteKit must let them through.
-		filterSerializedResponseHeaders: (name) =>
-			name === 'content-range' || name === 'x-supabase-api-version'
-	});
-};
+		const supabase = createRequestClient(event, config);
+		event.locals.supabase = supabase;
+		const { data, error } = await supabase.auth.getUser();
+		if (error || !data.user) {
+			event.locals.user = null;
+			event.locals.claims = anonClaims;
+		} else {
+			const email = data.user.email ?? null;
+			event.locals.user = { id: data.user.id, email };
+			event.locals.claims = userClaims(data.user.id, email ?? undefined);
+		}
+		return resolve(event, {
+			// supabase-js sets these headers on auth responses; SvelteKit must let them through.
+			filterSerializedResponseHeaders: (name) =>
+				name === 'content-range' || name === 'x-supabase-api-version'
+		});
+	};
+
+export const handleAuth: Handle = createHandleAuth(() => supabaseConfig());
