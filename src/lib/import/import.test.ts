@@ -177,6 +177,11 @@ describe('column roles', () => {
 		const roles = applyMapping(detectRoles(headers), mapping);
 		expect(roles.commune).toEqual([' suburb']);
 		expect(roles.identifier).toEqual([' soc_sec_id']);
+		// Columns the mapping leaves out are still detected, a date of birth among them.
+		expect(
+			applyMapping(detectRoles([...headers, ' date_of_birth', 'Date de naissance']), mapping)
+				.birth_date
+		).toEqual([' date_of_birth']);
 		expect(() => parseFileMapping({ nom: 'x' }, headers)).toThrow(MappingError);
 		expect(() => parseFileMapping({ name: 'absent' }, headers)).toThrow(/absente/);
 	});

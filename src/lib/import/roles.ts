@@ -170,7 +170,16 @@ const EXACT: Record<string, Role> = {
 	referent: 'contact_person',
 	responsable: 'contact_person',
 	president: 'contact_person',
-	contactperson: 'contact_person'
+	contactperson: 'contact_person',
+	// a person's date of birth (member lists, contacts), evidence when people are listed
+	datedenaissance: 'birth_date',
+	datenaissance: 'birth_date',
+	naissance: 'birth_date',
+	nele: 'birth_date',
+	dateofbirth: 'birth_date',
+	birthdate: 'birth_date',
+	birthday: 'birth_date',
+	dob: 'birth_date'
 };
 
 /** Headers that look like a role but are not one (a department is not a commune). */
@@ -216,7 +225,8 @@ const SINGLE: ReadonlySet<Role> = new Set<Role>([
 	'lat',
 	'lon',
 	'contact_person',
-	'website'
+	'website',
+	'birth_date'
 ]);
 
 const RNA_VALUE = /^W\d{9}$/i;

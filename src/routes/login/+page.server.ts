@@ -28,7 +28,15 @@ export const actions: Actions = {
 		if (!EMAIL.test(email)) return fail(400, { email, error: 'invalid_email' as const });
 		if (!password) return fail(400, { email, error: 'missing_password' as const });
 		const { error } = await locals.supabase.auth.signInWithPassword({ email, password });
-		if (error) return fail(400, { email, error: 'wrong_credentials' as const });
+		if (error) {
+			// 400 is the Auth server's answer to bad credentials; anything else (no answer, 5xx)
+			// means it could not be asked, which the person should not mistake for a wrong password.
+			const wrong = error.status === 400 || error.code === 'invalid_credentials';
+			return fail(wrong ? 400 : 503, {
+				email,
+				error: wrong ? ('wrong_credentials' as const) : ('auth_unavailable' as const)
+			});
+		}
 		redirect(303, next);
 	},
 	magic: async ({ request, locals, url }) => {
@@ -43,7 +51,13 @@ export const actions: Actions = {
 			email,
 			options: { emailRedirectTo: callback.href, shouldCreateUser: false }
 		});
-		if (error) return fail(400, { email, error: 'magic_link_failed' as const });
+		if (error) {
+			const unavailable = !error.status || error.status >= 500;
+			return fail(unavailable ? 503 : 400, {
+				email,
+				error: unavailable ? ('auth_unavailable' as const) : ('magic_link_failed' as const)
+			});
+		}
 		return { email, sent: true };
 	}
 };

@@ -19,6 +19,7 @@ export function blockingKeys(r: NormalizedRecord): string[] {
 			keys.push('ia:' + id.slice(0, h), 'ib:' + id.slice(h));
 		}
 	}
+	if (r.birthDate !== null) keys.push('b:' + r.birthDate);
 	for (const e of r.emails) keys.push('e:' + e);
 	for (const p of r.phones) keys.push('p:' + p);
 	for (const w of r.websites) keys.push('w:' + w);

@@ -219,4 +219,40 @@ describe('census engine', () => {
 		expect(r.reviews).toHaveLength(1);
 		expect(r.reviews[0]!.comparisons.map((c) => c.field)).toContain('name');
 	});
+
+	it('reads a date of birth as evidence: joins a member typed two ways, holds namesakes apart', () => {
+		const roles: SourceListing['roles'] = {
+			name: ['nom'],
+			commune: ['ville'],
+			birth_date: ['naissance']
+		};
+		const a = listing(
+			'a.csv',
+			[
+				{ nom: 'Camille Rouvière', ville: 'Uzès', naissance: '12/03/1984' },
+				{ nom: 'Louis Fabre', ville: 'Uzès', naissance: '1951-07-02' }
+			],
+			roles
+		);
+		const b = listing(
+			'b.csv',
+			[
+				{ nom: 'Rouviere', ville: 'Uzès', naissance: '1984-03-12' },
+				{ nom: 'Louis Fabre', ville: 'Uzès', naissance: '1979-11-23' }
+			],
+			roles
+		);
+		const r = runCensus([a, b], { communes });
+		expect(r.actorOf[0]).toBe(r.actorOf[2]);
+		expect(explainPair(r, 0, 2).comparisons.find((c) => c.field === 'birth_date')?.weight).toBe(6);
+		// Same name, same commune, born 28 years apart: father and son, for a person to tell.
+		expect(r.actorOf[1]).not.toBe(r.actorOf[3]);
+		expect(r.reviews.some((p) => p.a === 1 && p.b === 3)).toBe(true);
+		// Without the dates, the member without a first name is only a candidate for review.
+		const bare = runCensus(
+			[a, b].map((l) => ({ ...l, roles: { name: ['nom'], commune: ['ville'] } })),
+			{ communes }
+		);
+		expect(bare.actorOf[0]).not.toBe(bare.actorOf[2]);
+	});
 });

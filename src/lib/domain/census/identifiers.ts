@@ -54,3 +54,30 @@ export function normalizeIdentifier(input: string): string | null {
 	const s = input.length > 200 ? '' : input.toLowerCase().replace(/[^a-z0-9]/g, '');
 	return s === '' ? null : s;
 }
+
+function plausibleYear(y: string): boolean {
+	const n = Number(y);
+	return n >= 1800 && n <= 2100;
+}
+
+/**
+ * A date of birth as `YYYYMMDD`: ISO (`1990-01-31`, with or without a time), compact
+ * (`19900131`), or day first as French listings write it (`31/01/1990`, `31.01.1990`,
+ * `31011990`). Month and day are not checked against the calendar: a typed date with a slip
+ * is still evidence when compared with a slip-tolerant rule. Two-digit years are refused
+ * (the century is a guess).
+ */
+export function normalizeDate(input: string): string | null {
+	const s = input.length > 40 ? '' : input.trim();
+	if (s === '') return null;
+	const pad = (x: string): string => (x.length === 1 ? '0' + x : x);
+	let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s);
+	if (m !== null) return plausibleYear(m[1]!) ? m[1]! + pad(m[2]!) + pad(m[3]!) : null;
+	m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(s);
+	if (m !== null) return plausibleYear(m[3]!) ? m[3]! + pad(m[2]!) + pad(m[1]!) : null;
+	if (/^\d{8}$/.test(s)) {
+		if (plausibleYear(s.slice(0, 4))) return s;
+		if (plausibleYear(s.slice(4))) return s.slice(4) + s.slice(2, 4) + s.slice(0, 2);
+	}
+	return null;
+}

@@ -4,7 +4,13 @@ import { fold, osaDistance, wordSimilarity } from './text';
 import { normalizeName } from './names';
 import { normalizeAddress } from './address';
 import { normalizeEmails, normalizePhone, normalizePhones, normalizeWebsites } from './contact';
-import { luhnValid, normalizeRna, normalizeSiren, normalizeSiret } from './identifiers';
+import {
+	luhnValid,
+	normalizeDate,
+	normalizeRna,
+	normalizeSiren,
+	normalizeSiret
+} from './identifiers';
 import { normalizeRecord, domainLabels } from './normalize';
 
 describe('fold and distances', () => {
@@ -151,14 +157,28 @@ describe('identifiers', () => {
 		expect(normalizeRna(' w302000101 ')).toBe('W302000101');
 		expect(normalizeRna('W30200010')).toBeNull();
 	});
+	it('reads dates of birth written the usual ways', () => {
+		expect(normalizeDate('1990-01-31')).toBe('19900131');
+		expect(normalizeDate('1990-1-5T00:00:00Z')).toBe('19900105');
+		expect(normalizeDate('31/01/1990')).toBe('19900131');
+		expect(normalizeDate('5.1.1990')).toBe('19900105');
+		expect(normalizeDate(' 19900131 ')).toBe('19900131');
+		expect(normalizeDate('31011990')).toBe('19900131');
+		// A two-digit year leaves the century to a guess; not a date is not a date.
+		expect(normalizeDate('31/01/90')).toBeNull();
+		expect(normalizeDate('12345678')).toBeNull();
+		expect(normalizeDate('inconnue')).toBeNull();
+	});
 	it('are idempotent and never throw (property)', () => {
 		fc.assert(
 			fc.property(fc.string({ maxLength: 30 }), (s) => {
 				const siret = normalizeSiret(s);
 				const rna = normalizeRna(s);
+				const date = normalizeDate(s);
 				return (
 					(siret === null || normalizeSiret(siret) === siret) &&
-					(rna === null || normalizeRna(rna) === rna)
+					(rna === null || normalizeRna(rna) === rna) &&
+					(date === null || normalizeDate(date) === date)
 				);
 			})
 		);

@@ -10,7 +10,13 @@ import {
 	normalizePhones,
 	normalizeWebsites
 } from './contact';
-import { normalizeIdentifier, normalizeRna, normalizeSiren, normalizeSiret } from './identifiers';
+import {
+	normalizeDate,
+	normalizeIdentifier,
+	normalizeRna,
+	normalizeSiren,
+	normalizeSiret
+} from './identifiers';
 import { communeKey, normalizePostcode, type CommuneIndex, type ResolvedCommune } from './communes';
 
 /** Joins the columns of a role; a column repeating what is already there is skipped. */
@@ -150,6 +156,7 @@ export function normalizeRecord(
 		contact: display.contact_person
 			? nameWords(display.contact_person).sort().join(' ') || null
 			: null,
+		birthDate: normalizeDate(display.birth_date ?? ''),
 		tags: (display.tags ?? '')
 			.split(/[;,|/]/)
 			.map((t) => t.trim())

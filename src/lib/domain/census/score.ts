@@ -21,6 +21,7 @@ import { editSimilarityAtLeast, osaDistance, wordSimilarity } from './text';
  * | commune (INSEE code) | +2.5 | −6 |
  * | street address | up to +3 | down to −3 |
  * | contact person | +3 | −0.5 |
+ * | date of birth | +6 (1 January: +2; one slip: +2) | −3 |
  * | distance | +2 below 30 m | −2 beyond 1 km, −5 beyond 10 km |
  * | legal family (association vs company…) | 0 | −2 |
  *
@@ -160,6 +161,21 @@ function haversineMeters(lat1: number, lon1: number, lat2: number, lon2: number)
 		Math.sin(dLat / 2) ** 2 +
 		Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
 	return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A full date of birth is shared by about one person in thirty thousand, so agreement is
+ * strong evidence; 1 January stands for "day and month unknown" in many registers and weighs
+ * less. Dates are typed by hand: one wrong or swapped digit, or day and month swapped, is
+ * still more likely within one person than between two. Beyond a slip, dates of one person
+ * rarely differ (about one in twenty): two namesakes of one commune born on other days are left
+ * for a person rather than merged.
+ */
+export function birthDateWeight(x: string, y: string): number {
+	if (x === y) return x.endsWith('0101') ? 2 : 6;
+	const swapped = x.slice(0, 4) + x.slice(6, 8) + x.slice(4, 6);
+	if (swapped === y || osaDistance(x, y, 1) <= 1) return 2;
+	return -3;
 }
 
 function note(explain: Comparison[], field: string, weight: number, detail: string): void {
@@ -449,6 +465,18 @@ export function scorePair(
 			score += w;
 			if (explain !== undefined) note(explain, 'contact_person', w, `${a.contact} ≠ ${b.contact}`);
 		}
+	}
+
+	if (a.birthDate !== null && b.birthDate !== null) {
+		const w = birthDateWeight(a.birthDate, b.birthDate);
+		score += w;
+		if (explain !== undefined)
+			note(
+				explain,
+				'birth_date',
+				w,
+				a.birthDate === b.birthDate ? a.birthDate : `${a.birthDate} ≠ ${b.birthDate}`
+			);
 	}
 
 	if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {

@@ -17,7 +17,8 @@ export const ROLES = [
 	'lat',
 	'lon',
 	'tags',
-	'contact_person'
+	'contact_person',
+	'birth_date'
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -94,6 +95,8 @@ export interface NormalizedRecord {
 	lat: number | null;
 	lon: number | null;
 	contact: string | null;
+	/** A person's date of birth as `YYYYMMDD` (member lists, contacts). */
+	birthDate: string | null;
 	tags: string[];
 }
 
