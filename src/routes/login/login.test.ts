@@ -29,7 +29,7 @@ async function signIn(fields: Record<string, string>, authUrl = auth.url) {
 		resolve: async () => new Response('ok')
 	});
 	try {
-		return { outcome: await actions.password(event as RequestEvent as never), jar: event.jar };
+		return { outcome: await actions.password!(event as RequestEvent as never), jar: event.jar };
 	} catch (thrown) {
 		return { outcome: thrown, jar: event.jar };
 	}
