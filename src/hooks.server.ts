@@ -1,7 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { ServerInit } from '@sveltejs/kit';
-import { handleAuth } from '$lib/server/auth';
-import { getDatabase } from '$lib/server/db';
+import { authMode, handleAuth } from '$lib/server/auth';
+import { ensureLocalOperator, getDatabase } from '$lib/server/db';
 import { loadDemoOnFirstStart } from '$lib/server/demo/first-start';
 import { handleLocale } from '$lib/server/i18n-handle';
 
@@ -9,6 +9,14 @@ import { handleLocale } from '$lib/server/i18n-handle';
 // the embedded database was just created, so the map of a fresh clone is never empty.
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
+	if (authMode() === 'supabase' && db.kind === 'embedded') {
+		// Supabase Auth users live in the Supabase project's auth.users, not in the embedded one.
+		throw new Error(
+			'Supabase Auth est configuré (PUBLIC_SUPABASE_URL) mais pas sa base : définissez ' +
+				'DATABASE_URL avec la chaîne de connexion du projet Supabase.'
+		);
+	}
+	if (authMode() === 'local' && db.kind === 'postgres') await ensureLocalOperator(db);
 	const demo = await loadDemoOnFirstStart(db);
 	if (demo?.loaded) console.info('[maillage] territoire de démonstration chargé (Pays d’Uzès)');
 };

@@ -16,6 +16,7 @@ import {
 	type Locale
 } from '$lib/paraglide/runtime.js';
 import { negotiateLocale } from '$lib/i18n/negotiate';
+import { sameSitePath } from '$lib/server/redirect';
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
@@ -32,7 +33,8 @@ export const handleLocale: Handle = async ({ event, resolve }) => {
 	if (requested !== null && (event.request.method === 'GET' || event.request.method === 'HEAD')) {
 		const target = new URL(event.url);
 		target.searchParams.delete('lang');
-		const headers = new Headers({ location: `${target.pathname}${target.search}${target.hash}` });
+		const location = sameSitePath(`${target.pathname}${target.search}`, event.url.origin);
+		const headers = new Headers({ location });
 		if (isLocale(requested)) headers.append('set-cookie', localeCookie(requested));
 		return new Response(null, { status: 303, headers });
 	}

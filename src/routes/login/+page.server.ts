@@ -1,29 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authMode } from '$lib/server/auth';
+import { sameSitePath } from '$lib/server/redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Only same-site paths, so the login form cannot be used as an open redirect. */
-function safeNext(value: FormDataEntryValue | string | null): string {
-	const next = typeof value === 'string' ? value : '';
-	return next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		mode: authMode(),
-		next: safeNext(url.searchParams.get('next')),
+		next: sameSitePath(url.searchParams.get('next'), url.origin),
 		signedIn: locals.user !== null
 	};
 };
 
 export const actions: Actions = {
-	password: async ({ request, locals }) => {
+	password: async ({ request, locals, url }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
-		const next = safeNext(form.get('next'));
+		const next = sameSitePath(form.get('next'), url.origin);
 		if (!locals.supabase) return fail(400, { email, error: 'local_mode' as const });
 		if (!EMAIL.test(email)) return fail(400, { email, error: 'invalid_email' as const });
 		if (!password) return fail(400, { email, error: 'missing_password' as const });
@@ -42,7 +37,7 @@ export const actions: Actions = {
 	magic: async ({ request, locals, url }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
-		const next = safeNext(form.get('next'));
+		const next = sameSitePath(form.get('next'), url.origin);
 		if (!locals.supabase) return fail(400, { email, error: 'local_mode' as const });
 		if (!EMAIL.test(email)) return fail(400, { email, error: 'invalid_email' as const });
 		const callback = new URL('/auth/callback', url.origin);

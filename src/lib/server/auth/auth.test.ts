@@ -42,6 +42,29 @@ describe('auth hook', () => {
 		expect(locals.supabase).toBeNull();
 	});
 
+	it.each([
+		['a foreign Host name (DNS rebinding)', 'http://attaquant.example:3000/', '127.0.0.1'],
+		['a client on another machine', 'http://127.0.0.1:3000/', '192.168.1.20'],
+		['a mapped non-loopback client', 'http://localhost:3000/', '::ffff:10.0.0.2']
+	])('without Supabase, refuses %s', async (_case, url, client) => {
+		const event = fakeEvent([], { url: new URL(url), getClientAddress: () => client });
+		await expect(run(null, event)).rejects.toMatchObject({ status: 403 });
+		expect(event.locals.user).toBeUndefined();
+	});
+
+	it('without Supabase, accepts localhost and IPv6 loopback', async () => {
+		for (const [url, client] of [
+			['http://localhost:3000/', '::ffff:127.0.0.1'],
+			['http://[::1]:3000/', '::1']
+		] as const) {
+			const locals = await run(
+				null,
+				fakeEvent([], { url: new URL(url), getClientAddress: () => client })
+			);
+			expect(locals.user?.id).toBe(LOCAL_OPERATOR.id);
+		}
+	});
+
 	it('with Supabase and no session, the request is anonymous', async () => {
 		const locals = await run({ url: auth.url, anonKey: 'anon-key' }, fakeEvent([]));
 		expect(locals.user).toBeNull();

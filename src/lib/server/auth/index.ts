@@ -1,7 +1,7 @@
 import { createServerClient } from '@supabase/ssr';
 import type { RealtimeClientOptions } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/public';
 import { anonClaims, LOCAL_OPERATOR, userClaims } from '$lib/server/db/types';
 
@@ -50,12 +50,41 @@ function createRequestClient(event: RequestEvent, config: SupabaseConfig) {
 	});
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isLoopbackAddress(address: string): boolean {
+	return address === '::1' || /^(::ffff:)?127\./.test(address);
+}
+
+/**
+ * The local mode trusts every request as the operator, so it must only ever answer this machine:
+ * the client on a loopback address (not only the server listening on one), and a loopback Host
+ * name, which stops a web page from reaching the server through DNS rebinding.
+ */
+export function isLocalRequest(event: Pick<RequestEvent, 'url' | 'getClientAddress'>): boolean {
+	let client: string;
+	try {
+		client = event.getClientAddress();
+	} catch {
+		return false;
+	}
+	return LOOPBACK_HOSTS.has(event.url.hostname) && isLoopbackAddress(client);
+}
+
 /** The auth hook for a given configuration (a parameter so tests can point it at a stand-in). */
 export const createHandleAuth =
 	(getConfig: () => SupabaseConfig | null): Handle =>
 	async ({ event, resolve }) => {
 		const config = getConfig();
 		if (!config) {
+			if (!isLocalRequest(event)) {
+				error(403, {
+					message:
+						'Mode local : Maillage ne répond qu’à cet ordinateur (localhost). Pour l’ouvrir à un ' +
+						'réseau, configurez Supabase Auth.',
+					code: 'local_mode_remote_request'
+				});
+			}
 			event.locals.supabase = null;
 			event.locals.user = { id: LOCAL_OPERATOR.id, email: LOCAL_OPERATOR.email };
 			event.locals.claims = userClaims(LOCAL_OPERATOR.id, LOCAL_OPERATOR.email);
@@ -64,8 +93,8 @@ export const createHandleAuth =
 
 		const supabase = createRequestClient(event, config);
 		event.locals.supabase = supabase;
-		const { data, error } = await supabase.auth.getUser();
-		if (error || !data.user) {
+		const { data, error: authError } = await supabase.auth.getUser();
+		if (authError || !data.user) {
 			event.locals.user = null;
 			event.locals.claims = anonClaims;
 		} else {

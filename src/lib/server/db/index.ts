@@ -39,18 +39,25 @@ export async function openEmbedded(
 	const db = await EmbeddedDatabase.open(options);
 	try {
 		const result = await migrate(db, { dir: options.migrationsDir, log: options.log });
-		// The embedded mode has no sign-in: its single operator must exist before it owns anything.
-		await db.asAdmin((tx) =>
-			tx.query('insert into auth.users (id, email) values ($1, $2) on conflict (id) do nothing', [
-				LOCAL_OPERATOR.id,
-				LOCAL_OPERATOR.email
-			])
-		);
+		await ensureLocalOperator(db);
 		return decorate(db, result);
 	} catch (error) {
 		await db.close();
 		throw error;
 	}
+}
+
+/**
+ * Without Supabase Auth there is no sign-in: the single local operator must exist in auth.users
+ * before it owns anything (embedded database, or a plain Postgres used in local mode).
+ */
+export async function ensureLocalOperator(db: Database): Promise<void> {
+	await db.asAdmin((tx) =>
+		tx.query('insert into auth.users (id, email) values ($1, $2) on conflict (id) do nothing', [
+			LOCAL_OPERATOR.id,
+			LOCAL_OPERATOR.email
+		])
+	);
 }
 
 export async function openPostgres(
@@ -96,8 +103,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOption
 
 // The one piece of module state: this module is server-only and the connection is process-wide.
 let singleton: Promise<OpenedDatabase> | undefined;
+// Once the process is stopping, a late request must not open a second PGlite on the same files.
+let shuttingDown = false;
 
 export function getDatabase(): Promise<OpenedDatabase> {
+	if (shuttingDown) return Promise.reject(new Error('Maillage is shutting down'));
 	if (!singleton) {
 		const opening = openDatabase(optionsFromEnv());
 		singleton = opening;
@@ -118,9 +128,13 @@ export async function closeDatabase(): Promise<void> {
 
 function closeOnExit(db: Database): void {
 	// adapter-node emits this after it stopped accepting requests on SIGINT/SIGTERM.
-	process.once('sveltekit:shutdown', () => void db.close());
+	process.once('sveltekit:shutdown', () => {
+		shuttingDown = true;
+		void db.close();
+	});
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		process.once(signal, () => {
+			shuttingDown = true;
 			void closeDatabase().finally(() => {
 				// Someone else (adapter-node) handles the signal: let it decide when to exit.
 				if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143);

@@ -41,7 +41,8 @@ export const LOCAL_OPERATOR = {
 	email: 'operateur@maillage.local'
 } as const;
 
-export const anonClaims: Claims = { role: 'anon' };
+// Frozen: every anonymous request shares this object, so no code may change it for the others.
+export const anonClaims: Claims = Object.freeze({ role: 'anon' });
 
 export function userClaims(id: string, email?: string): Claims {
 	return { role: 'authenticated', sub: id, ...(email ? { email } : {}) };

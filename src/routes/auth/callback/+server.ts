@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
+import { sameSitePath } from '$lib/server/redirect';
 import type { RequestHandler } from './$types';
 
 // Where the magic link lands: either a PKCE `code` or a `token_hash` (email templates of
 // https://supabase.com/docs/guides/auth/server-side/email-based-auth-with-pkce-flow-for-ssr).
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const next = url.searchParams.get('next') ?? '/';
-	const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
+	const target = sameSitePath(url.searchParams.get('next'), url.origin);
 	if (!locals.supabase) redirect(303, '/');
 
 	const code = url.searchParams.get('code');
