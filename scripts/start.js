@@ -55,6 +55,14 @@ const supabaseConfigured = Boolean(
 );
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 process.env.PORT ??= '3000';
+if (supabaseConfigured && !process.env.ORIGIN) {
+	// Magic links point back to this origin: it must come from configuration, never from the
+	// Host header of whoever asks for a link.
+	console.error(
+		'Maillage : avec Supabase Auth, définissez ORIGIN (adresse publique, ex. https://maillage.example.org).'
+	);
+	process.exit(2);
+}
 if (!supabaseConfigured) {
 	process.env.HOST ??= '127.0.0.1';
 	if (!LOOPBACK.has(process.env.HOST)) {
