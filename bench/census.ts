@@ -4,6 +4,7 @@
  * size, so peak memory is measured alone). Returns the Markdown section for docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -76,7 +77,10 @@ async function quality(
 	};
 }
 
-function speed(n: number): SpeedResult {
+/** Runs per size: the machine is shared, and interference only ever adds time. */
+const SPEED_RUNS = 3;
+
+function speedOnce(n: number): SpeedResult {
 	const out = execFileSync(
 		process.execPath,
 		['--import', 'tsx', 'bench/census-speed.ts', String(n)],
@@ -86,6 +90,17 @@ function speed(n: number): SpeedResult {
 		}
 	);
 	return JSON.parse(out.trim().split('\n').pop()!) as SpeedResult;
+}
+
+/** The fastest of `SPEED_RUNS` runs, each in its own process, with the highest peak memory. */
+function speed(n: number): SpeedResult {
+	const runs = Array.from({ length: SPEED_RUNS }, () => speedOnce(n));
+	const best = runs.reduce((a, b) => (b.totalMs < a.totalMs ? b : a));
+	return {
+		...best,
+		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+		peakHeapMb: Math.max(...runs.map((r) => r.peakHeapMb))
+	};
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -135,7 +150,9 @@ export async function censusBenchmark(log: (s: string) => void = console.log): P
 			'',
 			'Naive baseline: same folded name in the same commune or the same postcode, or one equal',
 			'e-mail, phone, SIRET, RNA or mapped identifier, joined transitively. Time includes reading',
-			'the files and loading the commune list.',
+			'the files and loading the commune list. FEBRL: `date_of_birth`, which mapping.json leaves',
+			'out, is detected from its header as the `birth_date` role and weighs as evidence (equal +6,',
+			'one slip +2, different −3); the naive baseline does not use it.',
 			''
 		);
 	} else lines.push('(../shared/data absent: quality not measured)', '');
@@ -145,6 +162,7 @@ export async function censusBenchmark(log: (s: string) => void = console.log): P
 		'| records | read | normalise | block | score | cluster | merge | total | records/s | candidate pairs | peak RSS | peak heap |'
 	);
 	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	const load = os.loadavg();
 	for (const n of [1000, 10000, 100000]) {
 		const s = speed(n);
 		const cell = (ms: number): string =>
@@ -158,6 +176,9 @@ export async function censusBenchmark(log: (s: string) => void = console.log): P
 		'Each stage cell: time, then records per second for that stage. Peak RSS includes the',
 		'French commune list (`@etalab/decoupage-administratif`, about 300 MB once parsed and indexed).',
 		'Single-threaded (one core). Target: 100k records under 10 s and 1.5 GB.',
+		`Fastest of ${SPEED_RUNS} runs per size (peak memory: highest of the runs); load average when`,
+		`the speed runs started: ${load.map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min; the machine is`,
+		'shared with other work).',
 		''
 	);
 	return lines.join('\n');

@@ -182,6 +182,7 @@ describe('column roles', () => {
 			applyMapping(detectRoles([...headers, ' date_of_birth', 'Date de naissance']), mapping)
 				.birth_date
 		).toEqual([' date_of_birth']);
+		expect(detectRoles(['constructor', 'toString', 'Nom'])).toEqual({ name: ['Nom'] });
 		expect(() => parseFileMapping({ nom: 'x' }, headers)).toThrow(MappingError);
 		expect(() => parseFileMapping({ name: 'absent' }, headers)).toThrow(/absente/);
 	});

@@ -14,7 +14,8 @@ export function headerKey(header: string): string {
  * (RNA extracts, SIRENE stock files) and the usual hand-made headers. Several columns may feed
  * one role: address parts are joined in the order of the file.
  */
-const EXACT: Record<string, Role> = {
+// No prototype: a word such as "constructor" must not find Object's own members.
+const EXACT: Record<string, Role> = Object.assign(Object.create(null), {
 	// identifiers of the row in its own listing
 	id: 'id',
 	identifiant: 'id',
@@ -180,7 +181,7 @@ const EXACT: Record<string, Role> = {
 	birthdate: 'birth_date',
 	birthday: 'birth_date',
 	dob: 'birth_date'
-};
+});
 
 /** Headers that look like a role but are not one (a department is not a commune). */
 const IGNORED: ReadonlySet<string> = new Set([

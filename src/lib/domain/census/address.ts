@@ -2,7 +2,8 @@ import type { NormalizedAddress } from './types';
 import { fold } from './text';
 
 /** Street type abbreviations (La Poste / BAN usage and common hand-typed forms). */
-const STREET_TYPES: Record<string, string> = {
+// No prototype: a word such as "constructor" must not find Object's own members.
+const STREET_TYPES: Record<string, string> = Object.assign(Object.create(null), {
 	r: 'rue',
 	av: 'avenue',
 	ave: 'avenue',
@@ -44,7 +45,7 @@ const STREET_TYPES: Record<string, string> = {
 	cres: 'crescent',
 	pde: 'parade',
 	hwy: 'highway'
-};
+});
 
 const NUMBER_SUFFIX = new Set(['bis', 'ter', 'quater', 'b', 't', 'a', 'c']);
 

@@ -2,7 +2,8 @@ import type { LegalFamily, NormalizedName } from './types';
 import { fold, osaDistance, wordSimilarity } from './text';
 
 /** Legal forms written as separate words, with the family they belong to. */
-const LEGAL_FORMS: Record<string, LegalFamily> = {
+// No prototype: a word such as "constructor" must not find Object's own members.
+const LEGAL_FORMS: Record<string, LegalFamily> = Object.assign(Object.create(null), {
 	association: 'association',
 	asso: 'association',
 	assoc: 'association',
@@ -20,15 +21,17 @@ const LEGAL_FORMS: Record<string, LegalFamily> = {
 	ei: 'individual',
 	eirl: 'individual',
 	earl: 'individual'
-};
+});
 
 /** Multi-word legal forms, folded. */
-const LEGAL_PHRASES: [string, LegalFamily][] = [
-	['loi 1901', 'association'],
-	['entreprise individuelle', 'individual'],
-	['auto entrepreneur', 'individual'],
-	['micro entreprise', 'individual']
-];
+const LEGAL_PHRASES: [string, LegalFamily, RegExp][] = (
+	[
+		['loi 1901', 'association'],
+		['entreprise individuelle', 'individual'],
+		['auto entrepreneur', 'individual'],
+		['micro entreprise', 'individual']
+	] as const
+).map(([phrase, family]) => [phrase, family, new RegExp(`(^| )${phrase}( |$)`)]);
 
 const STOPWORDS = new Set([
 	'le',
@@ -80,9 +83,8 @@ export function normalizeName(input: string, communeWords?: ReadonlySet<string>)
 	let legalForm: string | null = null;
 	let legalFamily: LegalFamily | null = null;
 	let joined = ws.join(' ');
-	for (const [phrase, family] of LEGAL_PHRASES) {
-		const re = new RegExp(`(^| )${phrase}( |$)`);
-		while (re.test(joined)) {
+	for (const [phrase, family, re] of LEGAL_PHRASES) {
+		while (joined.includes(phrase) && re.test(joined)) {
 			legalForm ??= phrase;
 			legalFamily ??= family;
 			joined = joined.replace(re, ' ').trim();

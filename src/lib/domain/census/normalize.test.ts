@@ -17,6 +17,17 @@ describe('fold and distances', () => {
 	it('folds accents, case, ligatures and punctuation', () => {
 		expect(fold("  Œuvre   d'ÉTÉ — Nîmes ")).toBe('oeuvre d ete nimes');
 	});
+	it('folds plain ASCII as the Unicode path would, and is idempotent (property)', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (s) => {
+				// The same text with one accented letter appended goes through Unicode decomposition.
+				const slow = fold(s + ' é');
+				const f = fold(s);
+				return slow === (f === '' ? 'e' : f + ' e') && fold(f) === f;
+			}),
+			{ numRuns: 500 }
+		);
+	});
 	it('counts a transposition as one error', () => {
 		expect(osaDistance('mistral', 'mistarl')).toBe(1);
 		expect(osaDistance('abc', 'abc')).toBe(0);
@@ -83,6 +94,12 @@ describe('addresses', () => {
 			'rue des chassaintes'
 		);
 		expect(normalizeAddress('  ')).toBeNull();
+	});
+	it('reads words that are names of Object members as plain words', () => {
+		expect(normalizeAddress('1 rue Constructor')?.street).toBe('rue constructor');
+		const n = normalizeName('Constructor Club');
+		expect(n.legalFamily).toBeNull();
+		expect(n.tokens).toEqual(['constructor', 'club']);
 	});
 	it('is idempotent and never throws (property)', () => {
 		fc.assert(

@@ -22,6 +22,10 @@ import { communeKey, normalizePostcode, type CommuneIndex, type ResolvedCommune 
 /** Joins the columns of a role; a column repeating what is already there is skipped. */
 export function roleValue(record: SourceRecord, columns: readonly string[] | undefined): string {
 	if (columns === undefined) return '';
+	if (columns.length === 1) {
+		const v = (record.raw[columns[0]!] ?? '').trim();
+		return v.length > MAX_FIELD_CHARS ? v.slice(0, MAX_FIELD_CHARS) : v;
+	}
 	const parts: string[] = [];
 	const seen: string[] = [];
 	for (const col of columns) {

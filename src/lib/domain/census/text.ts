@@ -8,8 +8,17 @@ export const MAX_FIELD_CHARS = 2000;
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
 
+// Most cells are printable ASCII: Unicode decomposition, the slowest step, is then skipped.
+const NON_ASCII = /[^\u0020-\u007e]/;
+
 export function fold(input: string): string {
 	const s = input.length > MAX_FIELD_CHARS ? input.slice(0, MAX_FIELD_CHARS) : input;
+	if (!NON_ASCII.test(s)) {
+		return s
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, ' ')
+			.trim();
+	}
 	return s
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
