@@ -182,3 +182,18 @@ grant execute on function public.territory_role(uuid) to anon, authenticated, se
 grant execute on function public.has_territory_role(uuid, text[]) to anon, authenticated, service_role;
 grant execute on function public.my_territory_ids() to anon, authenticated, service_role;
 grant execute on function public.public_territory_ids() to anon, authenticated, service_role;
+
+-- Private settings of the instance (e.g. 'demo' → "loaded" | "declined", see
+-- src/lib/server/demo/first-start.ts). Outside `public`, so never exposed through the API: no
+-- grant to anon or authenticated, and RLS on without policies as a second lock. Only the
+-- connection's own (owner) role reads and writes it.
+create schema if not exists maillage_private;
+revoke all on schema maillage_private from public;
+
+create table maillage_private.settings (
+	key text primary key,
+	value jsonb not null,
+	updated_at timestamptz not null default now()
+);
+alter table maillage_private.settings enable row level security;
+revoke all on maillage_private.settings from public, anon, authenticated;

@@ -4,7 +4,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
 
-select plan(37);
+select plan(51);
 
 select tables_are(
 	'public',
@@ -25,8 +25,46 @@ select col_type_is('public', 'event', 'location', 'geography(Point,4326)', 'even
 select col_not_null('public', 'actor', 'provenance', 'actor.provenance is never null');
 select col_is_pk('public', 'membership', array['territory_id', 'user_id'], 'one membership per user and territory');
 select col_is_unique('public', 'territory', 'slug', 'territory slugs are unique');
-select col_is_unique('public', 'source_record', array['source_id', 'content_hash'], 're-importing a row is a no-op');
+select col_is_unique('public', 'source_record', array['territory_id', 'source_id', 'content_hash'],
+	're-importing a row is a no-op');
+select col_is_pk('public', 'event_actor', array['territory_id', 'event_id', 'actor_id'],
+	'one role per actor and event, keyed within the territory');
 select fk_ok('public', 'membership', 'user_id', 'auth', 'users', 'id', 'memberships belong to auth users');
+
+-- Territory isolation: references between census tables are composite (territory_id, …) keys.
+select fk_ok('public', 'source_record', array['territory_id', 'source_id'],
+	'public', 'source', array['territory_id', 'id'], 'a record belongs to a source of its territory');
+select fk_ok('public', 'source_record', array['territory_id', 'actor_id'],
+	'public', 'actor', array['territory_id', 'id'], 'a record feeds an actor of its territory');
+select fk_ok('public', 'match_decision', array['territory_id', 'record_a'],
+	'public', 'source_record', array['territory_id', 'id'], 'match decisions pair records of their territory');
+select fk_ok('public', 'offer', array['territory_id', 'actor_id'],
+	'public', 'actor', array['territory_id', 'id'], 'an offer belongs to an actor of its territory');
+select fk_ok('public', 'event', array['territory_id', 'place_id'],
+	'public', 'place', array['territory_id', 'id'], 'an event takes place in a place of its territory');
+select is_empty(
+	$$
+		select c.conname::text
+		from pg_constraint c
+		join pg_class r on r.oid = c.confrelid
+		where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+		  and r.relnamespace = 'public'::regnamespace and r.relname <> 'territory'
+		  and not (
+			(select attnum from pg_attribute where attrelid = c.conrelid and attname = 'territory_id') = any (c.conkey)
+			and (select attnum from pg_attribute where attrelid = c.confrelid and attname = 'territory_id') = any (c.confkey)
+		  )
+	$$,
+	'every reference between census tables goes through territory_id'
+);
+select is_empty(
+	$$
+		select c.conname::text
+		from pg_constraint c
+		where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+		  and c.confdeltype in ('n', 'd') and cardinality(c.conkey) > 1 and c.confdelsetcols is null
+	$$,
+	'composite on delete set null clears the reference only, never territory_id'
+);
 
 select has_index('public', 'actor', 'actor_location_idx', 'spatial index on actor.location');
 select has_index('public', 'actor', 'actor_name_trgm_idx', 'trigram index on actor.name');
@@ -72,6 +110,19 @@ select policies_are('public', 'link', array['link_select', 'link_insert', 'link_
 
 select table_privs_are('public', 'actor', 'anon', array['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 	'anon has the API privileges on actor, no TRUNCATE');
+
+-- Private settings (the demo marker): not reachable through the API.
+select has_table('maillage_private', 'settings', 'maillage_private.settings exists');
+select schema_privs_are('maillage_private', 'anon', array[]::text[], 'anon cannot use maillage_private');
+select schema_privs_are('maillage_private', 'authenticated', array[]::text[],
+	'authenticated cannot use maillage_private');
+select table_privs_are('maillage_private', 'settings', 'anon', array[]::text[], 'anon has no privilege on settings');
+select table_privs_are('maillage_private', 'settings', 'authenticated', array[]::text[],
+	'authenticated has no privilege on settings');
+select ok(
+	(select relrowsecurity from pg_class where oid = 'maillage_private.settings'::regclass),
+	'row level security is enabled on maillage_private.settings'
+);
 
 select * from finish();
 rollback;

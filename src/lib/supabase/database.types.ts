@@ -147,18 +147,18 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'event_place_id_fkey';
-						columns: ['place_id'];
-						isOneToOne: false;
-						referencedRelation: 'place';
-						referencedColumns: ['id'];
-					},
-					{
 						foreignKeyName: 'event_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
 						referencedRelation: 'territory';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'event_territory_id_place_id_fkey';
+						columns: ['territory_id', 'place_id'];
+						isOneToOne: false;
+						referencedRelation: 'place';
+						referencedColumns: ['territory_id', 'id'];
 					}
 				];
 			};
@@ -184,18 +184,18 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'event_actor_actor_id_fkey';
-						columns: ['actor_id'];
+						foreignKeyName: 'event_actor_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
 						isOneToOne: false;
 						referencedRelation: 'actor';
-						referencedColumns: ['id'];
+						referencedColumns: ['territory_id', 'id'];
 					},
 					{
-						foreignKeyName: 'event_actor_event_id_fkey';
-						columns: ['event_id'];
+						foreignKeyName: 'event_actor_territory_id_event_id_fkey';
+						columns: ['territory_id', 'event_id'];
 						isOneToOne: false;
 						referencedRelation: 'event';
-						referencedColumns: ['id'];
+						referencedColumns: ['territory_id', 'id'];
 					},
 					{
 						foreignKeyName: 'event_actor_territory_id_fkey';
@@ -237,13 +237,6 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'link_from_actor_fkey';
-						columns: ['from_actor'];
-						isOneToOne: false;
-						referencedRelation: 'actor';
-						referencedColumns: ['id'];
-					},
-					{
 						foreignKeyName: 'link_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
@@ -251,11 +244,18 @@ export type Database = {
 						referencedColumns: ['id'];
 					},
 					{
-						foreignKeyName: 'link_to_actor_fkey';
-						columns: ['to_actor'];
+						foreignKeyName: 'link_territory_id_from_actor_fkey';
+						columns: ['territory_id', 'from_actor'];
 						isOneToOne: false;
 						referencedRelation: 'actor';
-						referencedColumns: ['id'];
+						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'link_territory_id_to_actor_fkey';
+						columns: ['territory_id', 'to_actor'];
+						isOneToOne: false;
+						referencedRelation: 'actor';
+						referencedColumns: ['territory_id', 'id'];
 					}
 				];
 			};
@@ -290,25 +290,25 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'match_decision_record_a_fkey';
-						columns: ['record_a'];
-						isOneToOne: false;
-						referencedRelation: 'source_record';
-						referencedColumns: ['id'];
-					},
-					{
-						foreignKeyName: 'match_decision_record_b_fkey';
-						columns: ['record_b'];
-						isOneToOne: false;
-						referencedRelation: 'source_record';
-						referencedColumns: ['id'];
-					},
-					{
 						foreignKeyName: 'match_decision_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
 						referencedRelation: 'territory';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'match_decision_territory_id_record_a_fkey';
+						columns: ['territory_id', 'record_a'];
+						isOneToOne: false;
+						referencedRelation: 'source_record';
+						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'match_decision_territory_id_record_b_fkey';
+						columns: ['territory_id', 'record_b'];
+						isOneToOne: false;
+						referencedRelation: 'source_record';
+						referencedColumns: ['territory_id', 'id'];
 					}
 				];
 			};
@@ -385,11 +385,11 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'offer_actor_id_fkey';
-						columns: ['actor_id'];
+						foreignKeyName: 'offer_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
 						isOneToOne: false;
 						referencedRelation: 'actor';
-						referencedColumns: ['id'];
+						referencedColumns: ['territory_id', 'id'];
 					},
 					{
 						foreignKeyName: 'offer_territory_id_fkey';
@@ -452,18 +452,18 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'place_run_by_fkey';
-						columns: ['run_by'];
-						isOneToOne: false;
-						referencedRelation: 'actor';
-						referencedColumns: ['id'];
-					},
-					{
 						foreignKeyName: 'place_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
 						referencedRelation: 'territory';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'place_territory_id_run_by_fkey';
+						columns: ['territory_id', 'run_by'];
+						isOneToOne: false;
+						referencedRelation: 'actor';
+						referencedColumns: ['territory_id', 'id'];
 					}
 				];
 			};
@@ -561,18 +561,11 @@ export type Database = {
 				};
 				Relationships: [
 					{
-						foreignKeyName: 'source_record_actor_id_fkey';
-						columns: ['actor_id'];
+						foreignKeyName: 'source_record_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
 						isOneToOne: false;
 						referencedRelation: 'actor';
-						referencedColumns: ['id'];
-					},
-					{
-						foreignKeyName: 'source_record_source_id_fkey';
-						columns: ['source_id'];
-						isOneToOne: false;
-						referencedRelation: 'source';
-						referencedColumns: ['id'];
+						referencedColumns: ['territory_id', 'id'];
 					},
 					{
 						foreignKeyName: 'source_record_territory_id_fkey';
@@ -580,6 +573,13 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'territory';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'source_record_territory_id_source_id_fkey';
+						columns: ['territory_id', 'source_id'];
+						isOneToOne: false;
+						referencedRelation: 'source';
+						referencedColumns: ['territory_id', 'id'];
 					}
 				];
 			};

@@ -76,7 +76,11 @@ export async function migrate(
 	const files = readMigrations(options.dir);
 	const log = options.log ?? (() => {});
 
+	// Every step takes the lock first: two instances starting at once must not both find `auth`
+	// missing and run compat.sql side by side, nor race on creating the history table.
 	const compatApplied = await db.asAdmin(async (tx) => {
+		await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+		// Checked under the lock: whoever held it before may just have created the schema.
 		const [row] = await tx.query<{ present: boolean }>(
 			"select exists (select 1 from pg_namespace where nspname = 'auth') as present"
 		);
@@ -87,6 +91,7 @@ export async function migrate(
 	if (compatApplied) log('compat: roles and auth schema created');
 
 	const done = await db.asAdmin(async (tx) => {
+		await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
 		await tx.exec(`
 			create schema if not exists supabase_migrations;
 			create table if not exists supabase_migrations.schema_migrations (version text not null primary key);

@@ -50,7 +50,7 @@ export function userClaims(id: string, email?: string): Claims {
 
 /** A database as `openDatabase` returns it: migrated, with what opening it did. */
 export interface OpenedDatabase extends Database {
-	/** True when no migration had ever been applied before this open (first start: load the demo). */
+	/** True when no migration had ever been applied before this open (a brand-new database). */
 	readonly fresh: boolean;
 	/** Migration file names applied by this open, in order (empty when already up to date). */
 	readonly appliedMigrations: readonly string[];

@@ -23,6 +23,13 @@ describe('loadDemo', () => {
 
 	beforeAll(async () => {
 		db = await freshDatabase();
+		// Only the embedded mode creates its operator; on a real Postgres the test does.
+		await db.asAdmin((tx) =>
+			tx.query('insert into auth.users (id, email) values ($1, $2) on conflict (id) do nothing', [
+				LOCAL_OPERATOR.id,
+				LOCAL_OPERATOR.email
+			])
+		);
 		const result = await loadDemo(db, { now: NOW });
 		expect(result.loaded).toBe(true);
 		territoryId = result.territoryId;

@@ -3,8 +3,12 @@
  *
  * Everything goes in one admin transaction of eight statements: each table receives its rows as a
  * single jsonb parameter expanded by `jsonb_to_recordset`, because the embedded PGlite is one
- * connection and hundreds of round trips would hold every other request for seconds.
+ * connection and hundreds of round trips would hold every other request for seconds. The
+ * parameter is sent as text (`$2::text::jsonb`): typed jsonb, postgres.js would encode the
+ * already-serialised string a second time.
  * Idempotent on the territory slug: a second call, or a call racing the first, changes nothing.
+ * Whatever the outcome, the transaction records `demo = "loaded"` in maillage_private.settings, so
+ * the first-start check knows the decision was carried out (see first-start.ts).
  * Rows get fresh UUIDs; the generator's own ids only keep its references consistent.
  */
 import { DEMO_SLUG, generateDemo } from '../../domain/demo/generate';
@@ -28,7 +32,14 @@ export async function loadDemo(
 	options: LoadDemoOptions = {}
 ): Promise<LoadDemoResult> {
 	const ownerId = options.ownerId ?? LOCAL_OPERATOR.id;
-	const existing = await findDemo(db);
+	const existing = await db.asAdmin(async (tx) => {
+		const [row] = await tx.query<{ id: string }>(
+			'select id from public.territory where slug = $1',
+			[DEMO_SLUG]
+		);
+		if (row) await recordDemoLoaded(tx);
+		return row?.id ?? null;
+	});
 	if (existing) return { loaded: false, territoryId: existing };
 
 	// Generated before the transaction opens: it holds the single embedded connection.
@@ -58,6 +69,7 @@ export async function loadDemo(
 				[DEMO_SLUG]
 			);
 			if (!row) throw new Error('demo territory vanished during its own insert');
+			await recordDemoLoaded(tx);
 			return { loaded: false, territoryId: row.id };
 		}
 		await tx.query(
@@ -66,15 +78,39 @@ export async function loadDemo(
 			[territoryId, ownerId]
 		);
 		await insertCensus(tx, territoryId, demo);
+		await recordDemoLoaded(tx);
 		return { loaded: true, territoryId };
 	});
 }
 
-async function findDemo(db: Database): Promise<string | null> {
-	const rows = await db.asAdmin((tx) =>
-		tx.query<{ id: string }>('select id from public.territory where slug = $1', [DEMO_SLUG])
+export const DEMO_SETTING = 'demo';
+export type DemoDecision = 'loaded' | 'declined';
+
+/** Written in the transaction that loads the rows: a crash leaves neither or both. */
+async function recordDemoLoaded(tx: Tx): Promise<void> {
+	await tx.query(
+		`insert into maillage_private.settings (key, value) values ($1, '"loaded"')
+		on conflict (key) do update set value = excluded.value, updated_at = now()`,
+		[DEMO_SETTING]
 	);
-	return rows[0]?.id ?? null;
+}
+
+/** Records an opt-out, unless a decision (a load that just committed, say) is already there. */
+export async function recordDemoDeclined(tx: Tx): Promise<void> {
+	await tx.query(
+		`insert into maillage_private.settings (key, value) values ($1, '"declined"')
+		on conflict (key) do nothing`,
+		[DEMO_SETTING]
+	);
+}
+
+export async function readDemoDecision(tx: Tx): Promise<DemoDecision | null> {
+	// As text: the two drivers do not hand jsonb back the same way.
+	const [row] = await tx.query<{ value: string | null }>(
+		`select value #>> '{}' as value from maillage_private.settings where key = $1`,
+		[DEMO_SETTING]
+	);
+	return row?.value === 'loaded' || row?.value === 'declined' ? row.value : null;
 }
 
 /**
@@ -122,7 +158,7 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 		select r.id, $1, r.name, r.kind, r.legal_form, r.sectors, r.worlds, r.tags, r.description,
 			r.address, r.postcode, r.commune_code, r.email, r.phone, r.website, r.siret, r.rna, ${POINT},
 			r.location_quality, r.contact_visibility
-		from jsonb_to_recordset($2::jsonb) as r(id uuid, name text, kind text, legal_form text,
+		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, name text, kind text, legal_form text,
 			sectors text[], worlds text[], tags text[], description text, address text, postcode text,
 			commune_code text, email text, phone text, website text, siret text, rna text,
 			lng float8, lat float8, location_quality text, contact_visibility jsonb)`,
@@ -160,7 +196,7 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 			accessibility, conditions, run_by, address, commune_code, location)
 		select r.id, $1, r.name, r.kind, r.description, r.capacity, r.equipment, r.accessibility,
 			r.conditions, r.run_by, r.address, r.commune_code, ${POINT}
-		from jsonb_to_recordset($2::jsonb) as r(id uuid, name text, kind text, description text,
+		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, name text, kind text, description text,
 			capacity int, equipment text[], accessibility text, conditions text, run_by uuid,
 			address text, commune_code text, lng float8, lat float8)`,
 		[
@@ -190,7 +226,7 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 			commune_code, location, theme, format, needs, visibility)
 		select r.id, $1, r.title, r.description, r.starts_at, r.ends_at, r.place_id, r.commune_code,
 			${POINT}, r.theme, r.format, r.needs, r.visibility
-		from jsonb_to_recordset($2::jsonb) as r(id uuid, title text, description text,
+		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, title text, description text,
 			starts_at timestamptz, ends_at timestamptz, place_id uuid, commune_code text,
 			lng float8, lat float8, theme text, format text, needs text[], visibility text)`,
 		[
@@ -218,7 +254,7 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 	await tx.query(
 		`insert into public.event_actor (event_id, actor_id, territory_id, role)
 		select r.event_id, r.actor_id, $1, r.role
-		from jsonb_to_recordset($2::jsonb) as r(event_id uuid, actor_id uuid, role text)`,
+		from jsonb_to_recordset($2::text::jsonb) as r(event_id uuid, actor_id uuid, role text)`,
 		[
 			territoryId,
 			JSON.stringify(
@@ -235,7 +271,7 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 			description, conditions, valid_from, valid_until)
 		select r.id, $1, r.actor_id, r.direction, r.category, r.title, r.description, r.conditions,
 			r.valid_from, r.valid_until
-		from jsonb_to_recordset($2::jsonb) as r(id uuid, actor_id uuid, direction text,
+		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, actor_id uuid, direction text,
 			category text, title text, description text, conditions text, valid_from date,
 			valid_until date)`,
 		[
@@ -259,7 +295,7 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 	await tx.query(
 		`insert into public.link (id, territory_id, from_actor, to_actor, kind, since)
 		select r.id, $1, r.from_actor, r.to_actor, r.kind, r.since
-		from jsonb_to_recordset($2::jsonb) as r(id uuid, from_actor uuid, to_actor uuid, kind text,
+		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, from_actor uuid, to_actor uuid, kind text,
 			since date)`,
 		[
 			territoryId,
