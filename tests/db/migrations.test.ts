@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTOR_KINDS } from '../../src/lib/domain/actor-kinds';
 import { openEmbedded, openPostgres } from '../../src/lib/server/db/index';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import { LOCAL_OPERATOR, type OpenedDatabase } from '../../src/lib/server/db/types';
@@ -54,6 +55,19 @@ describe('migrations', () => {
 				'territory'
 			])
 		);
+	});
+
+	it('allows exactly the actor kinds the app knows (ACTOR_KINDS)', async () => {
+		const rows = await db.asAdmin((tx) =>
+			tx.query<{ def: string }>(
+				`select pg_get_constraintdef(c.oid) as def from pg_constraint c
+				 where c.conrelid = 'public.actor'::regclass and c.contype = 'c'
+				   and pg_get_constraintdef(c.oid) like '%kind%'`
+			)
+		);
+		expect(rows).toHaveLength(1);
+		const allowed = [...rows[0]!.def.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]);
+		expect([...allowed].sort()).toEqual([...ACTOR_KINDS].sort());
 	});
 
 	it.runIf(!TEST_DATABASE_URL)('has the local operator in auth.users (embedded mode)', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS } from '$lib/map/kinds';
+import { ACTOR_KINDS } from '$lib/domain/actor-kinds';
 import { kindLabel, locales, m } from './index';
 import { negotiateLocale, parseAcceptLanguage } from './negotiate';
 

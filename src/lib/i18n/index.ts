@@ -21,7 +21,7 @@ import {
 	locales,
 	type Locale
 } from '$lib/paraglide/runtime.js';
-import type { ActorKind } from '$lib/map/kinds';
+import type { ActorKind } from '$lib/domain/actor-kinds';
 
 export { m, baseLocale, cookieName, getLocale, isLocale, locales, type Locale };
 export { negotiateLocale } from './negotiate';

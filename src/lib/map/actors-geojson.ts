@@ -3,7 +3,7 @@
  * Coordinates are `[lng, lat]` (RFC 7946), bounding boxes `[west, south, east, north]`.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { toActorKind, type ActorKind } from './kinds';
+import { toActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 
 /** One actor as the map query returns it; lng/lat null when the actor has no location. */
 export interface ActorPointRow {

@@ -1,5 +1,5 @@
 /** The directory beside the map: pure shaping of query rows into what the table shows. */
-import { toActorKind, type ActorKind } from './kinds';
+import { toActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import type { BBox } from './actors-geojson';
 
 export interface DirectoryEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS } from './kinds';
+import { ACTOR_KINDS } from '$lib/domain/actor-kinds';
 import {
 	actorLayerIds,
 	actorLayers,

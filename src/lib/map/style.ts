@@ -12,7 +12,7 @@ import type {
 	LayerSpecification,
 	SymbolLayerSpecification
 } from 'maplibre-gl';
-import { ACTOR_KINDS, type ActorKind } from './kinds';
+import { ACTOR_KINDS, type ActorKind } from '$lib/domain/actor-kinds';
 
 export const KIND_COLOURS: Record<ActorKind, string> = {
 	association: '#0072B2',

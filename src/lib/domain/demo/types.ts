@@ -6,14 +6,9 @@
 /** [lng, lat] */
 export type LngLat = [number, number];
 
-export type ActorKind =
-	| 'association'
-	| 'business'
-	| 'cooperative'
-	| 'public_body'
-	| 'informal_group'
-	| 'elected_body'
-	| 'other';
+import type { ActorKind } from '../actor-kinds';
+
+export type { ActorKind };
 
 export const SECTORS = [
 	'culture',

@@ -1,7 +1,7 @@
 /**
- * Actor kinds, in the order the legend lists them. Mirrors the `actor.kind` check constraint in
- * supabase/migrations (…_init_census.sql); a kind added there must be added here, and the
- * palette test then fails until it has a colour.
+ * Actor kinds, in the order the legend lists them: the one list in TypeScript. It mirrors the
+ * `actor.kind` check constraint of supabase/migrations (tests/db/migrations.test.ts fails when
+ * they differ), and the palette and i18n tests fail until a new kind has a colour and labels.
  */
 export const ACTOR_KINDS = [
 	'association',
