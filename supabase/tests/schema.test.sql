@@ -4,13 +4,14 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
 
-select plan(51);
+select plan(55);
 
 select tables_are(
 	'public',
 	array[
 		'territory', 'membership', 'source', 'source_record', 'actor', 'match_decision',
-		'place', 'event', 'event_actor', 'offer', 'link'
+		'place', 'event', 'event_actor', 'offer', 'link', 'review_pair', 'absorbed_actor',
+		'census_history'
 	],
 	'public holds exactly the census tables'
 );
@@ -107,6 +108,15 @@ select policies_are('public', 'event_actor',
 	array['event_actor_select', 'event_actor_insert', 'event_actor_update', 'event_actor_delete']);
 select policies_are('public', 'offer', array['offer_select', 'offer_insert', 'offer_update', 'offer_delete']);
 select policies_are('public', 'link', array['link_select', 'link_insert', 'link_update', 'link_delete']);
+
+select policies_are('public', 'review_pair',
+	array['review_pair_select', 'review_pair_insert', 'review_pair_update', 'review_pair_delete']);
+select policies_are('public', 'absorbed_actor',
+	array['absorbed_actor_select', 'absorbed_actor_insert', 'absorbed_actor_update', 'absorbed_actor_delete']);
+select policies_are('public', 'census_history', array['census_history_select', 'census_history_insert'],
+	'census history is append-only through the API');
+select fk_ok('public', 'review_pair', array['territory_id', 'record_a'],
+	'public', 'source_record', array['territory_id', 'id'], 'review pairs pair records of their territory');
 
 select table_privs_are('public', 'actor', 'anon', array['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 	'anon has the API privileges on actor, no TRUNCATE');

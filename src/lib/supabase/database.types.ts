@@ -5,6 +5,45 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			absorbed_actor: {
+				Row: {
+					absorbed_at: string;
+					absorbed_into: string | null;
+					actor_id: string;
+					record_ids: string[];
+					refs: NonNullable<Json>;
+					snapshot: NonNullable<Json>;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					absorbed_at?: string;
+					absorbed_into?: string | null;
+					actor_id: string;
+					record_ids: string[];
+					refs?: NonNullable<Json>;
+					snapshot: NonNullable<Json>;
+					territory_id: string;
+				};
+				Update: {
+					absorbed_at?: string;
+					absorbed_into?: string | null;
+					actor_id?: string;
+					record_ids?: string[];
+					refs?: NonNullable<Json>;
+					snapshot?: NonNullable<Json>;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'absorbed_actor_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			actor: {
 				Row: {
 					address: string | null;
@@ -88,6 +127,45 @@ export type Database = {
 				Relationships: [
 					{
 						foreignKeyName: 'actor_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			census_history: {
+				Row: {
+					action: string;
+					actor_id: string | null;
+					detail: NonNullable<Json>;
+					done_at: string;
+					done_by: string | null;
+					id: number;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					action: string;
+					actor_id?: string | null;
+					detail?: NonNullable<Json>;
+					done_at?: string;
+					done_by?: string | null;
+					id?: never;
+					territory_id: string;
+				};
+				Update: {
+					action?: string;
+					actor_id?: string | null;
+					detail?: NonNullable<Json>;
+					done_at?: string;
+					done_by?: string | null;
+					id?: never;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'census_history_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
 						referencedRelation: 'territory';
@@ -467,42 +545,98 @@ export type Database = {
 					}
 				];
 			};
+			review_pair: {
+				Row: {
+					comparisons: NonNullable<Json>;
+					record_a: string;
+					record_b: string;
+					score: number;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					comparisons?: NonNullable<Json>;
+					record_a: string;
+					record_b: string;
+					score: number;
+					territory_id: string;
+				};
+				Update: {
+					comparisons?: NonNullable<Json>;
+					record_a?: string;
+					record_b?: string;
+					score?: number;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'review_pair_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'review_pair_territory_id_record_a_fkey';
+						columns: ['territory_id', 'record_a'];
+						isOneToOne: false;
+						referencedRelation: 'source_record';
+						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'review_pair_territory_id_record_b_fkey';
+						columns: ['territory_id', 'record_b'];
+						isOneToOne: false;
+						referencedRelation: 'source_record';
+						referencedColumns: ['territory_id', 'id'];
+					}
+				];
+			};
 			source: {
 				Row: {
 					column_mapping: NonNullable<Json>;
+					created_at: string;
 					file_name: string | null;
 					headers: string[];
 					id: string;
 					imported_at: string;
 					imported_by: string | null;
+					last_import: Json | null;
 					licence: string | null;
 					name: string;
 					priority: number;
+					record_count: number;
 					territory_id: string;
 				};
 				ComputedFields: never;
 				Insert: {
 					column_mapping?: NonNullable<Json>;
+					created_at?: string;
 					file_name?: string | null;
 					headers?: string[];
 					id?: string;
 					imported_at?: string;
 					imported_by?: string | null;
+					last_import?: Json | null;
 					licence?: string | null;
 					name: string;
 					priority?: number;
+					record_count?: number;
 					territory_id: string;
 				};
 				Update: {
 					column_mapping?: NonNullable<Json>;
+					created_at?: string;
 					file_name?: string | null;
 					headers?: string[];
 					id?: string;
 					imported_at?: string;
 					imported_by?: string | null;
+					last_import?: Json | null;
 					licence?: string | null;
 					name?: string;
 					priority?: number;
+					record_count?: number;
 					territory_id?: string;
 				};
 				Relationships: [
@@ -526,6 +660,7 @@ export type Database = {
 					id: string;
 					normalised: NonNullable<Json>;
 					raw: NonNullable<Json>;
+					row_key: string | null;
 					row_number: number;
 					source_id: string;
 					territory_id: string;
@@ -541,6 +676,7 @@ export type Database = {
 					id?: string;
 					normalised?: NonNullable<Json>;
 					raw: NonNullable<Json>;
+					row_key?: string | null;
 					row_number: number;
 					source_id: string;
 					territory_id: string;
@@ -555,6 +691,7 @@ export type Database = {
 					id?: string;
 					normalised?: NonNullable<Json>;
 					raw?: NonNullable<Json>;
+					row_key?: string | null;
 					row_number?: number;
 					source_id?: string;
 					territory_id?: string;
@@ -585,6 +722,7 @@ export type Database = {
 			};
 			territory: {
 				Row: {
+					census_version: number;
 					commune_codes: string[];
 					created_at: string;
 					created_by: string | null;
@@ -597,6 +735,7 @@ export type Database = {
 				};
 				ComputedFields: never;
 				Insert: {
+					census_version?: number;
 					commune_codes?: string[];
 					created_at?: string;
 					created_by?: string | null;
@@ -608,6 +747,7 @@ export type Database = {
 					visibility?: string;
 				};
 				Update: {
+					census_version?: number;
 					commune_codes?: string[];
 					created_at?: string;
 					created_by?: string | null;
@@ -625,6 +765,7 @@ export type Database = {
 			[_ in never]: never;
 		};
 		Functions: {
+			bump_census_version: { Args: { expected: number; t: string }; Returns: number };
 			has_territory_role: { Args: { roles: string[]; t: string }; Returns: boolean };
 			my_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
 			public_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };

@@ -1,0 +1,158 @@
+/**
+ * The census of one territory as the rebuild needs it: listings, their rows, human decisions,
+ * the actors that rows feed, and the actors earlier merges absorbed. Read as the user (RLS).
+ */
+import type { Tx } from '../db/types';
+import type { RoleMapping } from '../../domain/census/types';
+import type { Overrides } from '../../domain/census/actor-fields';
+
+export interface StoredGeocode {
+	lng: number;
+	lat: number;
+	quality: 'exact' | 'street' | 'commune';
+	label: string | null;
+	score: number | null;
+	provider: string;
+}
+
+export interface SourceRow {
+	id: string;
+	name: string;
+	file_name: string | null;
+	headers: string[];
+	column_mapping: RoleMapping;
+	priority: number;
+	record_count: number;
+}
+
+export interface RecordRow {
+	id: string;
+	source_id: string;
+	row_number: number;
+	raw: Record<string, string>;
+	content_hash: string;
+	row_key: string | null;
+	geocode: StoredGeocode | null;
+	actor_id: string | null;
+	gone: boolean;
+}
+
+export interface DecisionRow {
+	record_a: string;
+	record_b: string;
+	decision: 'same' | 'different';
+}
+
+/** The computed columns of an actor as stored, to write only what a rebuild changes. */
+export interface ActorState {
+	id: string;
+	created_at: string;
+	overrides: Overrides;
+	name: string;
+	kind: string;
+	legal_form: string | null;
+	address: string | null;
+	postcode: string | null;
+	commune_code: string | null;
+	email: string | null;
+	phone: string | null;
+	website: string | null;
+	siret: string | null;
+	rna: string | null;
+	tags: string[];
+	lng: number | null;
+	lat: number | null;
+	location_quality: string | null;
+	provenance: Record<string, unknown>;
+}
+
+export interface AbsorbedRow {
+	actor_id: string;
+	record_ids: string[];
+	snapshot: Record<string, unknown>;
+	refs: AbsorbedRefs;
+	absorbed_into: string | null;
+}
+
+/** What a merge moved from the absorbed actor to the one that absorbed it. */
+export interface AbsorbedRefs {
+	/** `moved`: re-pointed to the survivor; otherwise dropped because the survivor was there. */
+	event_actor?: { event_id: string; role: string; moved: boolean }[];
+	/** Full rows: links are deleted and re-inserted as they were. */
+	link?: {
+		id: string;
+		from_actor: string;
+		to_actor: string;
+		kind: string;
+		since: string | null;
+		created_at: string;
+	}[];
+	offer?: string[];
+	place?: string[];
+}
+
+export interface CensusState {
+	territoryId: string;
+	version: number;
+	sources: SourceRow[];
+	records: RecordRow[];
+	decisions: DecisionRow[];
+	actors: Map<string, ActorState>;
+	absorbed: AbsorbedRow[];
+}
+
+export const ACTOR_STATE_COLUMNS = `id, created_at::text as created_at, overrides, name, kind, legal_form, address,
+	postcode, commune_code, email, phone, website, siret, rna, tags,
+	st_x(location::geometry) as lng, st_y(location::geometry) as lat, location_quality, provenance`;
+
+export function toActorState(r: ActorState): ActorState {
+	return {
+		...r,
+		lng: r.lng === null ? null : Number(r.lng),
+		lat: r.lat === null ? null : Number(r.lat)
+	};
+}
+
+export async function loadCensusState(tx: Tx, territoryId: string): Promise<CensusState> {
+	const [territory] = await tx.query<{ census_version: number }>(
+		'select census_version from public.territory where id = $1',
+		[territoryId]
+	);
+	if (territory === undefined) throw new Error('territory not readable');
+	const sources = await tx.query<SourceRow>(
+		`select id, name, file_name, headers, column_mapping, priority, record_count
+		   from public.source where territory_id = $1 order by created_at, id`,
+		[territoryId]
+	);
+	const records = await tx.query<RecordRow>(
+		`select id, source_id, row_number, raw, content_hash, row_key, geocode, actor_id, gone
+		   from public.source_record where territory_id = $1 order by source_id, row_number, id`,
+		[territoryId]
+	);
+	const decisions = await tx.query<DecisionRow>(
+		'select record_a, record_b, decision from public.match_decision where territory_id = $1',
+		[territoryId]
+	);
+	const actorRows = await tx.query<ActorState>(
+		`select ${ACTOR_STATE_COLUMNS} from public.actor a
+		  where territory_id = $1
+		    and exists (select 1 from public.source_record r
+		                 where r.territory_id = a.territory_id and r.actor_id = a.id)
+		  order by created_at, id`,
+		[territoryId]
+	);
+	const absorbed = await tx.query<AbsorbedRow>(
+		`select actor_id, record_ids, snapshot, refs, absorbed_into
+		   from public.absorbed_actor where territory_id = $1`,
+		[territoryId]
+	);
+	return {
+		territoryId,
+		version: territory.census_version,
+		sources,
+		records,
+		decisions,
+		actors: new Map(actorRows.map((a) => [a.id, toActorState(a)])),
+		absorbed
+	};
+}
