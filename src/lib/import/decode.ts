@@ -21,8 +21,19 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
+}
+
+// Bytes 0x80–0x9F of Windows-1252 (’ € œ « … “ ” in French Excel exports). Some Node 20 releases
+// decode 'windows-1252' as Latin-1 and turn them into invisible C1 controls
+// (nodejs/node#56542, #60888), so they are mapped here whatever the runtime does.
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+	return new TextDecoder('windows-1252')
+		.decode(bytes)
+		.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
 /** A text file has no NUL byte and few control characters in its first kilobytes. */

@@ -187,3 +187,17 @@ describe('column roles', () => {
 		expect(() => parseFileMapping({ name: 'absent' }, headers)).toThrow(/absente/);
 	});
 });
+
+describe('Windows-1252 bytes 0x80–0x9F', () => {
+	it('decodes the typographic characters of French Excel exports', async () => {
+		const { decodeText } = await import('./decode');
+		// "L’Œuvre « …» 5 €" with ’ = 0x92, Œ = 0x8C, … = 0x85, € = 0x80; é = 0xE9 makes it non-UTF-8.
+		const bytes = new Uint8Array([
+			0x4c, 0x92, 0x8c, 0x75, 0x76, 0x72, 0x65, 0x20, 0xab, 0x85, 0xbb, 0x20, 0x35, 0x20, 0x80,
+			0x20, 0xe9
+		]);
+		const d = decodeText(bytes);
+		expect(d.encoding).toBe('windows-1252');
+		expect(d.text).toBe('L’Œuvre «…» 5 € é');
+	});
+});
