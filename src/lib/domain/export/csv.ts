@@ -1,0 +1,54 @@
+/**
+ * CSV export, RFC 4180: a header row, fields quoted when they hold the separator, a double quote,
+ * CR or LF, double quotes doubled, records ended by CRLF (the RFC's line break, which every parser
+ * and spreadsheet reads).
+ *
+ * Two dialects:
+ * - default: UTF-8 without BOM, `,` separator, `.` decimal point — for programs and LibreOffice;
+ * - `excelFrance`: what Excel in a French locale opens with a double click — `;` separator (the
+ *   comma is its decimal separator), a UTF-8 BOM (without it Excel reads the bytes as Windows-1252
+ *   and mangles accents) and `,` as decimal separator in coordinates so they stay numbers.
+ */
+import { NUMERIC_COLUMNS, SPREADSHEET_HEADERS, spreadsheetCells } from './cells';
+import type { ExportMeta, ExportRow } from './types';
+
+export interface CsvOptions {
+	excelFrance?: boolean;
+}
+
+export const UTF8_BOM = '\uFEFF';
+const EOL = '\r\n';
+
+export function toCsv(
+	rows: readonly ExportRow[],
+	meta: ExportMeta,
+	options: CsvOptions = {}
+): string {
+	const excel = options.excelFrance === true;
+	const separator = excel ? ';' : ',';
+	const field = (value: string): string =>
+		value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+	const lines = [SPREADSHEET_HEADERS.map(field).join(separator)];
+	for (const row of rows) {
+		const cells = spreadsheetCells(row, meta).map((cell, i) => {
+			if (cell === null) return '';
+			if (typeof cell === 'number' && NUMERIC_COLUMNS.has(i)) {
+				const n = formatNumber(cell);
+				return excel ? n.replace('.', ',') : n;
+			}
+			return field(String(cell));
+		});
+		lines.push(cells.join(separator));
+	}
+	return (excel ? UTF8_BOM : '') + lines.join(EOL) + EOL;
+}
+
+/**
+ * Plain decimal notation with at most 7 decimals (≈ 1 cm for coordinates): `String(n)` would
+ * write 1e-7 for a point on the Greenwich meridian, which no spreadsheet reads as a number.
+ */
+export function formatNumber(n: number): string {
+	const s = n.toFixed(7).replace(/\.?0+$/, '');
+	return s === '-0' ? '0' : s;
+}
