@@ -55,6 +55,9 @@ const supabaseConfigured = Boolean(
 );
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 process.env.PORT ??= '3000';
+// Listings are uploaded whole (the import endpoints check each file's size themselves, with a
+// message that names the file); adapter-node's default limit is 512 kB.
+process.env.BODY_SIZE_LIMIT ??= '120M';
 if (supabaseConfigured && !process.env.ORIGIN) {
 	// Magic links point back to this origin: it must come from configuration, never from the
 	// Host header of whoever asks for a link.

@@ -3,7 +3,7 @@ import { canonicalRow, diffListing, isNoop, rowKeys } from './diff';
 
 describe('rowKeys', () => {
 	it('uses the identifier, SIRET or RNA before the name, and numbers homonyms', () => {
-		const records = [
+		const records: { file: string; row: number; raw: Record<string, string> }[] = [
 			{ file: 'f', row: 1, raw: { id: 'X1', nom: 'A' } },
 			{ file: 'f', row: 2, raw: { id: '', nom: 'Club de judo', ville: 'Uzès', rna: 'W302000001' } },
 			{ file: 'f', row: 3, raw: { id: '', nom: 'Café', ville: 'Uzès' } },

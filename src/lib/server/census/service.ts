@@ -279,3 +279,30 @@ export async function placeActor(
 	if (point === null)
 		await rebuildCensus(db, claims, territoryId, { reason: { place: null, actor: actorId } });
 }
+
+/** Takes back a person's word on a pair (undo in the review queue); the engine decides again. */
+export async function withdrawDecision(
+	db: Database,
+	claims: Claims,
+	territoryId: string,
+	recordA: string,
+	recordB: string
+): Promise<CensusPlan> {
+	const [a, b] = orderedPair(recordA, recordB);
+	const { plan } = await rebuildCensus(db, claims, territoryId, {
+		reason: { withdraw: [a, b] },
+		patch: (state) => {
+			state.decisions = state.decisions.filter((d) => !(d.record_a === a && d.record_b === b));
+		},
+		persist: async (tx) => {
+			await tx.query(
+				'delete from public.match_decision where territory_id = $1 and record_a = $2 and record_b = $3',
+				[territoryId, a, b]
+			);
+			await writeHistory(tx, territoryId, [
+				{ actor_id: null, action: 'decision', detail: { decision: 'withdrawn', records: [a, b] } }
+			]);
+		}
+	});
+	return plan;
+}

@@ -44,3 +44,18 @@ export async function findTerritoryBySlug(tx: Tx, slug: string): Promise<Territo
 	);
 	return rows[0] ?? null;
 }
+
+export type TerritoryRole = 'owner' | 'editor' | 'member' | 'viewer';
+
+/** The user's role on a territory (null: none, e.g. anonymous on a public territory). */
+export async function territoryRole(tx: Tx, territoryId: string): Promise<TerritoryRole | null> {
+	const [row] = await tx.query<{ role: TerritoryRole | null }>(
+		'select public.territory_role($1) as role',
+		[territoryId]
+	);
+	return row?.role ?? null;
+}
+
+export function canEdit(role: TerritoryRole | null): boolean {
+	return role === 'owner' || role === 'editor';
+}
