@@ -47,7 +47,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			MAILLAGE_DATA_DIR: dataDir,
 			PUBLIC_SUPABASE_URL: '',
-			PUBLIC_SUPABASE_ANON_KEY: ''
+			PUBLIC_SUPABASE_ANON_KEY: '',
+			// Nothing leaves the machine in tests: commune centres instead of the BAN.
+			MAILLAGE_GEOCODER: 'offline'
 		}
 	}
 });
