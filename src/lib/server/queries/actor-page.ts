@@ -1,0 +1,555 @@
+/**
+ * What the actor page shows, read as the user (row level security decides): the actor's fields
+ * with where each came from (listing and row), the other values the listings gave, its records
+ * side by side, its placement, and — for the people who maintain the census — its history.
+ *
+ * Listings and records are visible to members only; on a public territory a visitor reads the
+ * actor but not where its values came from (the origins then stay unresolved).
+ */
+import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
+import {
+	isOverridableField,
+	type LocationQuality,
+	type ProvenanceEntry
+} from '$lib/domain/census/actor-fields';
+import { roleValue } from '$lib/domain/census/normalize';
+import { isRole, type Role, type RoleMapping } from '$lib/domain/census/types';
+import type { Tx } from '$lib/server/db/types';
+import { territoryRole, type TerritoryRole } from './territories';
+
+/** The fields of the table, in display order. Location is placed on the map, not typed. */
+export const ACTOR_PAGE_FIELDS = [
+	'name',
+	'kind',
+	'legal_form',
+	'address',
+	'postcode',
+	'commune_code',
+	'email',
+	'phone',
+	'website',
+	'siret',
+	'rna'
+] as const;
+export type ActorPageField = (typeof ACTOR_PAGE_FIELDS)[number];
+
+/** The listing columns (by role) that feed each field, to show what the listings say. */
+const FIELD_ROLES: Record<ActorPageField, Role[]> = {
+	name: ['name'],
+	kind: ['kind'],
+	legal_form: [],
+	address: ['address'],
+	postcode: ['postcode'],
+	commune_code: ['commune_code', 'commune'],
+	email: ['email'],
+	phone: ['phone'],
+	website: ['website'],
+	siret: ['siret'],
+	rna: ['rna']
+};
+
+/** One row of one listing; listing name and row are null when the user may not read them. */
+export interface RecordRef {
+	recordId: string;
+	sourceId: string | null;
+	sourceName: string | null;
+	rowNumber: number | null;
+	gone: boolean;
+}
+
+export type FieldOrigin =
+	/** Taken from one row of a listing. */
+	| { kind: 'record'; ref: RecordRef }
+	/** Set by hand (an override). */
+	| { kind: 'manual' }
+	/** Worked out from all the records together (kind, legal form): no single row to name. */
+	| { kind: 'derived' }
+	/** Neither: the actor has no record (entered directly) or the field is empty. */
+	| { kind: 'none' };
+
+export interface FieldAlternative {
+	value: string;
+	/** The value the field shows now. */
+	current: boolean;
+	records: RecordRef[];
+}
+
+export interface ActorFieldView {
+	field: ActorPageField;
+	value: string | null;
+	origin: FieldOrigin;
+	overridable: boolean;
+	overridden: boolean;
+	/** The values the listings disagree on (empty when they agree or only one gives one). */
+	alternatives: FieldAlternative[];
+	/**
+	 * When the field is overridden: what each listing row says, as written there (the merged
+	 * provenance of an overridden field is not kept, so it is read back from the rows).
+	 */
+	listingValues: { value: string; ref: RecordRef }[];
+}
+
+export interface RecordGeocode {
+	lng: number;
+	lat: number;
+	quality: string;
+	label: string | null;
+	score: number | null;
+	provider: string | null;
+}
+
+export interface ActorRecordView {
+	id: string;
+	sourceId: string;
+	sourceName: string;
+	fileName: string | null;
+	rowNumber: number;
+	gone: boolean;
+	/** The row as read, in the listing's column order; `role` is what the column was read as. */
+	cells: { column: string; value: string; role: Role | null }[];
+	geocode: RecordGeocode | null;
+}
+
+export interface ActorPartner {
+	id: string;
+	/** Null when the actor is neither in the census nor among the absorbed ones. */
+	name: string | null;
+	/** Still in the census: the page may link to it. */
+	exists: boolean;
+}
+
+export type HistoryEvent =
+	| { action: 'import'; listings: string[]; from: ActorPartner | null }
+	| { action: 'merge'; partner: ActorPartner | null; listings: string[] }
+	| { action: 'absorb'; partner: ActorPartner | null; listings: string[] }
+	| { action: 'restore'; partner: ActorPartner | null }
+	| { action: 'unmerge'; count: number }
+	| { action: 'decision'; decision: 'same' | 'different' | 'withdrawn' }
+	| { action: 'override'; field: string; after: string | null }
+	| { action: 'place'; after: { lng: number; lat: number } | null };
+
+export type HistoryItem = HistoryEvent & { id: number; doneAt: string };
+
+export interface ActorPageActor {
+	id: string;
+	name: string;
+	kind: ActorKind;
+	commune_code: string | null;
+	tags: string[];
+	sectors: string[];
+	worlds: string[];
+	description: string | null;
+	lng: number | null;
+	lat: number | null;
+	location_quality: LocationQuality | null;
+	updated_at: string;
+}
+
+export interface ActorPlacement {
+	lng: number;
+	lat: number;
+	quality: LocationQuality | null;
+	/** Where the point came from: a listing row (its own coordinates or its geocoded address). */
+	origin: FieldOrigin;
+	/** Placed by hand: « Revenir à la position des listes » is possible. */
+	manual: boolean;
+}
+
+export interface ActorPageData {
+	role: TerritoryRole | null;
+	actor: ActorPageActor;
+	fields: ActorFieldView[];
+	records: ActorRecordView[];
+	placement: ActorPlacement | null;
+	/** Editors and owners only (row level security); null for everybody else. */
+	history: HistoryItem[] | null;
+}
+
+interface ActorRow {
+	id: string;
+	name: string;
+	kind: string;
+	legal_form: string | null;
+	address: string | null;
+	postcode: string | null;
+	commune_code: string | null;
+	email: string | null;
+	phone: string | null;
+	website: string | null;
+	siret: string | null;
+	rna: string | null;
+	tags: string[] | null;
+	sectors: string[] | null;
+	worlds: string[] | null;
+	description: string | null;
+	lng: number | string | null;
+	lat: number | string | null;
+	location_quality: LocationQuality | null;
+	provenance: Record<string, ProvenanceEntry> | null;
+	overrides: Record<string, unknown> | null;
+	updated_at: string;
+}
+
+interface RecordRow {
+	id: string;
+	source_id: string;
+	source_name: string;
+	file_name: string | null;
+	headers: string[] | null;
+	column_mapping: RoleMapping | null;
+	row_number: number;
+	raw: Record<string, unknown> | null;
+	gone: boolean;
+	geocode: Record<string, unknown> | null;
+}
+
+function num(v: unknown): number | null {
+	if (v === null || v === undefined || v === '') return null;
+	const n = Number(v);
+	return Number.isFinite(n) ? n : null;
+}
+
+function text(v: unknown): string {
+	if (typeof v === 'string') return v;
+	if (v === null || v === undefined) return '';
+	return typeof v === 'object' ? JSON.stringify(v) : String(v as number | boolean);
+}
+
+function toGeocode(g: Record<string, unknown> | null): RecordGeocode | null {
+	if (g === null || typeof g !== 'object') return null;
+	const lng = num(g.lng);
+	const lat = num(g.lat);
+	if (lng === null || lat === null) return null;
+	return {
+		lng,
+		lat,
+		quality: typeof g.quality === 'string' ? g.quality : 'commune',
+		label: typeof g.label === 'string' ? g.label : null,
+		score: num(g.score),
+		provider: typeof g.provider === 'string' ? g.provider : null
+	};
+}
+
+/** The row's cells in the listing's column order, then any column the headers do not list. */
+function toCells(r: RecordRow): ActorRecordView['cells'] {
+	const raw = r.raw ?? {};
+	const roleOf = new Map<string, Role>();
+	for (const [role, cols] of Object.entries(r.column_mapping ?? {})) {
+		if (!isRole(role) || !Array.isArray(cols)) continue;
+		for (const c of cols) if (!roleOf.has(c)) roleOf.set(c, role);
+	}
+	const order = [...(r.headers ?? []).filter((h) => Object.hasOwn(raw, h))];
+	for (const k of Object.keys(raw)) if (!order.includes(k)) order.push(k);
+	return order.map((column) => ({
+		column,
+		value: text(raw[column]),
+		role: roleOf.get(column) ?? null
+	}));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(v: string): boolean {
+	return UUID.test(v);
+}
+
+/**
+ * The actor page's data, or null when the actor does not exist in this territory or the user
+ * may not read it (the page answers 404 for both).
+ */
+export async function loadActorPage(
+	tx: Tx,
+	territoryId: string,
+	actorId: string
+): Promise<ActorPageData | null> {
+	if (!isUuid(actorId)) return null;
+	const [row] = await tx.query<ActorRow>(
+		`select id, name, kind, legal_form, address, postcode, commune_code, email, phone, website,
+		        siret, rna, tags, sectors, worlds, description,
+		        st_x(location::geometry) as lng, st_y(location::geometry) as lat, location_quality,
+		        provenance, overrides, updated_at::text as updated_at
+		   from public.actor
+		  where territory_id = $1 and id = $2`,
+		[territoryId, actorId]
+	);
+	if (row === undefined) return null;
+	const role = await territoryRole(tx, territoryId);
+
+	const records = await tx.query<RecordRow>(
+		`select r.id, r.source_id, s.name as source_name, s.file_name, s.headers, s.column_mapping,
+		        r.row_number, r.raw, r.gone, r.geocode
+		   from public.source_record r
+		   join public.source s on s.territory_id = r.territory_id and s.id = r.source_id
+		  where r.territory_id = $1 and r.actor_id = $2
+		  order by s.created_at, s.id, r.row_number, r.id`,
+		[territoryId, actorId]
+	);
+
+	// Alternatives may name rows that now belong to another actor (or that the user cannot read):
+	// they are looked up too, so every row named on the page says which listing it is.
+	const provenance = row.provenance ?? {};
+	const named = new Set<string>();
+	for (const p of Object.values(provenance)) {
+		if (typeof p?.record_id === 'string') named.add(p.record_id);
+		for (const a of p?.alternatives ?? []) for (const id of a.record_ids ?? []) named.add(id);
+	}
+	const refs = new Map<string, RecordRef>();
+	for (const r of records)
+		refs.set(r.id, {
+			recordId: r.id,
+			sourceId: r.source_id,
+			sourceName: r.source_name,
+			rowNumber: Number(r.row_number),
+			gone: r.gone
+		});
+	const missing = [...named].filter((id) => !refs.has(id) && isUuid(id));
+	if (missing.length > 0) {
+		const more = await tx.query<{
+			id: string;
+			source_id: string;
+			source_name: string;
+			row_number: number;
+			gone: boolean;
+		}>(
+			`select r.id, r.source_id, s.name as source_name, r.row_number, r.gone
+			   from public.source_record r
+			   join public.source s on s.territory_id = r.territory_id and s.id = r.source_id
+			  where r.territory_id = $1 and r.id = any($2::uuid[])`,
+			[territoryId, missing]
+		);
+		for (const r of more)
+			refs.set(r.id, {
+				recordId: r.id,
+				sourceId: r.source_id,
+				sourceName: r.source_name,
+				rowNumber: Number(r.row_number),
+				gone: r.gone
+			});
+	}
+	const refOf = (id: string, sourceId: string | null = null): RecordRef =>
+		refs.get(id) ?? { recordId: id, sourceId, sourceName: null, rowNumber: null, gone: false };
+
+	const overrides = row.overrides ?? {};
+	const hasRecords = records.length > 0;
+	const fields: ActorFieldView[] = ACTOR_PAGE_FIELDS.map((field) => {
+		const value = row[field];
+		const overridden = isOverridableField(field) && Object.hasOwn(overrides, field);
+		const p = provenance[field];
+		let origin: FieldOrigin;
+		if (overridden) origin = { kind: 'manual' };
+		else if (p && typeof p.record_id === 'string')
+			origin = { kind: 'record', ref: refOf(p.record_id, p.source_id ?? null) };
+		else if (hasRecords && value !== null && (field === 'kind' || field === 'legal_form'))
+			origin = { kind: 'derived' };
+		else origin = { kind: 'none' };
+		const alternatives: FieldAlternative[] =
+			!overridden && p?.alternatives && p.alternatives.length > 1
+				? p.alternatives.map((a) => ({
+						value: text(a.value),
+						current: text(a.value) === value,
+						records: (a.record_ids ?? []).map((id) => refOf(id))
+					}))
+				: [];
+		const listingValues: ActorFieldView['listingValues'] = [];
+		if (overridden) {
+			for (const r of records) {
+				const mapping = r.column_mapping ?? {};
+				const raw = Object.fromEntries(Object.entries(r.raw ?? {}).map(([k, v]) => [k, text(v)]));
+				for (const role of FIELD_ROLES[field]) {
+					const v = roleValue({ file: '', row: 0, raw }, mapping[role]);
+					if (v !== '') {
+						listingValues.push({ value: v, ref: refOf(r.id) });
+						break;
+					}
+				}
+			}
+		}
+		return {
+			field,
+			value,
+			origin,
+			overridable: isOverridableField(field),
+			overridden,
+			alternatives,
+			listingValues
+		};
+	});
+
+	const lng = num(row.lng);
+	const lat = num(row.lat);
+	let placement: ActorPlacement | null = null;
+	if (lng !== null && lat !== null) {
+		const manual = row.location_quality === 'manual' || Object.hasOwn(overrides, 'location');
+		const p = provenance.location;
+		placement = {
+			lng,
+			lat,
+			quality: row.location_quality,
+			manual,
+			origin: manual
+				? { kind: 'manual' }
+				: p && typeof p.record_id === 'string'
+					? { kind: 'record', ref: refOf(p.record_id, p.source_id ?? null) }
+					: { kind: 'none' }
+		};
+	}
+
+	const history =
+		role === 'owner' || role === 'editor' ? await loadHistory(tx, territoryId, actorId) : null;
+
+	return {
+		role,
+		actor: {
+			id: row.id,
+			name: row.name,
+			kind: isActorKind(row.kind) ? row.kind : 'other',
+			commune_code: row.commune_code,
+			tags: row.tags ?? [],
+			sectors: row.sectors ?? [],
+			worlds: row.worlds ?? [],
+			description: row.description,
+			lng,
+			lat,
+			location_quality: row.location_quality,
+			updated_at: row.updated_at
+		},
+		fields,
+		records: records.map((r) => ({
+			id: r.id,
+			sourceId: r.source_id,
+			sourceName: r.source_name,
+			fileName: r.file_name,
+			rowNumber: Number(r.row_number),
+			gone: r.gone,
+			cells: toCells(r),
+			geocode: toGeocode(r.geocode)
+		})),
+		placement,
+		history
+	};
+}
+
+interface HistoryRow {
+	id: number | string;
+	action: HistoryEvent['action'];
+	detail: Record<string, unknown> | null;
+	done_at: string;
+}
+
+function strings(v: unknown): string[] {
+	return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Newest first; the actors a merge joined are named, from the census or from their snapshot. */
+async function loadHistory(tx: Tx, territoryId: string, actorId: string): Promise<HistoryItem[]> {
+	const rows = await tx.query<HistoryRow>(
+		`select id, action, detail, to_char(done_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as done_at
+		   from public.census_history
+		  where territory_id = $1 and actor_id = $2
+		  order by done_at desc, id desc`,
+		[territoryId, actorId]
+	);
+	const partnerKey = (d: Record<string, unknown>, action: string): string | null => {
+		const v =
+			action === 'merge'
+				? d.absorbed
+				: action === 'absorb'
+					? d.into
+					: action === 'restore'
+						? d.from
+						: action === 'import'
+							? d.unmerge
+							: null;
+		return typeof v === 'string' && isUuid(v) ? v : null;
+	};
+	const ids = [
+		...new Set(rows.map((r) => partnerKey(r.detail ?? {}, r.action)).filter((x) => x !== null))
+	];
+	const names = new Map<string, ActorPartner>();
+	if (ids.length > 0) {
+		const found = await tx.query<{ id: string; name: string | null; exists: boolean }>(
+			`select x.id, coalesce(a.name, b.snapshot->>'name') as name, a.id is not null as exists
+			   from unnest($2::uuid[]) as x(id)
+			   left join public.actor a on a.territory_id = $1 and a.id = x.id
+			   left join public.absorbed_actor b on b.territory_id = $1 and b.actor_id = x.id`,
+			[territoryId, ids]
+		);
+		for (const f of found) names.set(f.id, { id: f.id, name: f.name, exists: f.exists });
+	}
+	const partner = (d: Record<string, unknown>, action: string): ActorPartner | null => {
+		const id = partnerKey(d, action);
+		return id === null ? null : (names.get(id) ?? { id, name: null, exists: false });
+	};
+	const items: HistoryItem[] = [];
+	for (const r of rows) {
+		const d = r.detail ?? {};
+		const base = { id: Number(r.id), doneAt: r.done_at };
+		switch (r.action) {
+			case 'import':
+				items.push({
+					...base,
+					action: 'import',
+					listings: strings(d.import),
+					from: partner(d, 'import')
+				});
+				break;
+			case 'merge':
+			case 'absorb':
+				items.push({
+					...base,
+					action: r.action,
+					partner: partner(d, r.action),
+					listings: strings(d.import)
+				});
+				break;
+			case 'restore':
+				items.push({ ...base, action: 'restore', partner: partner(d, 'restore') });
+				break;
+			case 'unmerge':
+				items.push({ ...base, action: 'unmerge', count: strings(d.records).length });
+				break;
+			case 'decision': {
+				const decision =
+					d.decision === 'same' || d.decision === 'different' ? d.decision : 'withdrawn';
+				items.push({ ...base, action: 'decision', decision });
+				break;
+			}
+			case 'override':
+				items.push({
+					...base,
+					action: 'override',
+					field: typeof d.field === 'string' ? d.field : '',
+					after: typeof d.after === 'string' ? d.after : null
+				});
+				break;
+			case 'place': {
+				const a = d.after as { lng?: unknown; lat?: unknown } | null | undefined;
+				const lng2 = num(a?.lng);
+				const lat2 = num(a?.lat);
+				items.push({
+					...base,
+					action: 'place',
+					after: lng2 !== null && lat2 !== null ? { lng: lng2, lat: lat2 } : null
+				});
+				break;
+			}
+		}
+	}
+	return items;
+}
+
+/** The actor a record belongs to now (after an unmerge, the split records' new actor). */
+export async function actorOfRecord(
+	tx: Tx,
+	territoryId: string,
+	recordId: string
+): Promise<{ id: string; name: string } | null> {
+	if (!isUuid(recordId)) return null;
+	const [row] = await tx.query<{ id: string; name: string }>(
+		`select a.id, a.name from public.source_record r
+		   join public.actor a on a.territory_id = r.territory_id and a.id = r.actor_id
+		  where r.territory_id = $1 and r.id = $2`,
+		[territoryId, recordId]
+	);
+	return row ?? null;
+}
