@@ -60,6 +60,8 @@ test('import four listings, review pairs with the keyboard: the census matches t
 		await expect(row.locator('[data-col="gone"]')).toHaveText('0');
 	}
 	await expectAccessible(page);
+	await page.getByTestId('import-diff').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `${SCREENSHOTS}/import-diff.png` });
 	await page.getByTestId('import-commit').click();
 	await expect(page.getByTestId('import-progress')).toBeVisible();
 	await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 180_000 });
@@ -97,7 +99,17 @@ test('import four listings, review pairs with the keyboard: the census matches t
 	await expect(territory.getByTestId('actor-count')).toBeVisible();
 	expect(digits(await territory.getByTestId('actor-count').textContent())).toBe(expected.actors);
 
-	// 4. Re-importing a listing already there: recognised, and nothing to do.
+	// 4. An actor's page: each value says which listing and row it came from.
+	await page.goto('/t/gard-recensement/census/review');
+	await expect(page.getByTestId('review-card')).toHaveAttribute('data-ready', 'true');
+	await page.getByTestId('review-card').getByRole('link').first().click();
+	await expect(page.getByTestId('actor-page')).toBeVisible();
+	await expect(page.getByTestId('record-card').first()).toBeVisible();
+	await expect(page.getByTestId('field-provenance').first()).toContainText(/ligne \d+/);
+	await page.screenshot({ path: `${SCREENSHOTS}/actor-page.png`, fullPage: true });
+	await expectAccessible(page);
+
+	// 5. Re-importing a listing already there: recognised, and nothing to do.
 	await page.goto('/t/gard-recensement/import');
 	await page.getByTestId('import-files').setInputFiles(files[2]!);
 	await expect(page.getByTestId('import-reused')).toBeVisible({ timeout: 30_000 });

@@ -247,7 +247,10 @@ export interface ImportSummary {
 	actorsBefore: number;
 	actorsAfter: number;
 	newActors: number;
+	/** Actors merged into another by this import. */
 	merges: number;
+	/** Rows of the whole census that share their actor with another row (duplicates folded). */
+	foldedRows: number;
 	reviewPairs: number;
 	geocoded: { total: number; byQuality: Record<string, number>; warnings: string[] };
 	version: number | null;
@@ -304,6 +307,7 @@ export async function commitImport(
 			actorsAfter: actorsBefore,
 			newActors: 0,
 			merges: 0,
+			foldedRows: 0,
 			reviewPairs: 0,
 			geocoded: { total: 0, byQuality: {}, warnings: [] },
 			version: null
@@ -535,6 +539,7 @@ export async function commitImport(
 		actorsAfter,
 		newActors: plan.insertActors.filter((a) => a.origin === 'new').length,
 		merges: plan.absorb.length,
+		foldedRows: plan.stats.records - plan.stats.actors,
 		reviewPairs: plan.reviews.length,
 		geocoded: { total: geo.results.length, byQuality, warnings: geo.warnings },
 		version
