@@ -89,8 +89,8 @@ beforeAll(async () => {
 			                    location, location_quality, provenance, contact_visibility, overrides)
 			 values ($1, $2, coalesce($5, 'other'), $6, $7, $8, $9,
 			         case when $3::float8 is null then null else ${POINT} end,
-			         $10, coalesce($11::jsonb, '{}'), coalesce($12::jsonb, '{}'),
-			         coalesce($13::jsonb, '{}'))
+			         $10, coalesce($11::text::jsonb, '{}'), coalesce($12::text::jsonb, '{}'),
+			         coalesce($13::text::jsonb, '{}'))
 			 returning id`,
 			[
 				territory,
