@@ -12,6 +12,7 @@
  * request and makes `getLocale()` return it; in the browser Paraglide reads the same cookie,
  * which the server always sets, so hydration renders the same language.
  */
+import type { Role } from '$lib/domain/census/types';
 import { m } from '$lib/paraglide/messages.js';
 import {
 	baseLocale,
@@ -41,4 +42,31 @@ const KIND_LABELS: Record<ActorKind, () => string> = {
 
 export function kindLabel(kind: ActorKind): string {
 	return KIND_LABELS[kind]();
+}
+
+const ROLE_LABELS: Record<Role, () => string> = {
+	id: m.import_preview_role_id,
+	name: m.import_preview_role_name,
+	kind: m.import_preview_role_kind,
+	address: m.import_preview_role_address,
+	postcode: m.import_preview_role_postcode,
+	commune: m.import_preview_role_commune,
+	commune_code: m.import_preview_role_commune_code,
+	phone: m.import_preview_role_phone,
+	email: m.import_preview_role_email,
+	website: m.import_preview_role_website,
+	siret: m.import_preview_role_siret,
+	siren: m.import_preview_role_siren,
+	rna: m.import_preview_role_rna,
+	identifier: m.import_preview_role_identifier,
+	lat: m.import_preview_role_lat,
+	lon: m.import_preview_role_lon,
+	tags: m.import_preview_role_tags,
+	contact_person: m.import_preview_role_contact_person,
+	birth_date: m.import_preview_role_birth_date
+};
+
+/** A listing column role (src/lib/domain/census/types.ts ROLES) in the interface language. */
+export function roleLabel(role: Role): string {
+	return ROLE_LABELS[role]();
 }

@@ -20,6 +20,11 @@ export const COMPUTED_FIELDS = [
 ] as const;
 export type ComputedField = (typeof COMPUTED_FIELDS)[number];
 
+/** The computed fields held in text columns (location is a point, placed on the map). */
+export const TEXT_FIELDS = COMPUTED_FIELDS.filter(
+	(f): f is Exclude<ComputedField, 'location'> => f !== 'location'
+);
+
 /** Fields a person may override by hand on the actor page (location is placed on the map). */
 export const OVERRIDABLE_FIELDS = [
 	'name',

@@ -9,6 +9,7 @@ import type { HumanDecision, NormalizedRecord, SourceListing } from '../../domai
 import { reconcileActors } from '../../domain/census/reconcile';
 import {
 	actorFields,
+	TEXT_FIELDS,
 	type ActorFieldValues,
 	type RecordPlacement
 } from '../../domain/census/actor-fields';
@@ -96,20 +97,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 export function actorChanged(before: ActorState, after: ActorFieldValues): boolean {
-	for (const k of [
-		'name',
-		'kind',
-		'legal_form',
-		'address',
-		'postcode',
-		'commune_code',
-		'email',
-		'phone',
-		'website',
-		'siret',
-		'rna',
-		'location_quality'
-	] as const) {
+	for (const k of [...TEXT_FIELDS, 'location_quality'] as const) {
 		if ((before[k] ?? null) !== (after[k] ?? null)) return true;
 	}
 	if (!sameJson([...before.tags].sort(), [...after.tags].sort())) return true;

@@ -8,6 +8,7 @@
  */
 import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import {
+	TEXT_FIELDS,
 	isOverridableField,
 	type LocationQuality,
 	type ProvenanceEntry
@@ -18,19 +19,7 @@ import type { Tx } from '$lib/server/db/types';
 import { territoryRole, type TerritoryRole } from './territories';
 
 /** The fields of the table, in display order. Location is placed on the map, not typed. */
-export const ACTOR_PAGE_FIELDS = [
-	'name',
-	'kind',
-	'legal_form',
-	'address',
-	'postcode',
-	'commune_code',
-	'email',
-	'phone',
-	'website',
-	'siret',
-	'rna'
-] as const;
+export const ACTOR_PAGE_FIELDS = TEXT_FIELDS;
 export type ActorPageField = (typeof ACTOR_PAGE_FIELDS)[number];
 
 /** The listing columns (by role) that feed each field, to show what the listings say. */

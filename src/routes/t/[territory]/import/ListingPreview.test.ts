@@ -4,7 +4,8 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '$lib/domain/census/types';
 import { previewListing, type ColumnRoles, type ListingPreview } from '$lib/import/preview';
-import ListingPreviewView, { delimiterLabel, roleLabel } from './ListingPreview.svelte';
+import { roleLabel } from '$lib/i18n';
+import ListingPreviewView, { delimiterLabel } from './ListingPreview.svelte';
 
 // No DOM in this suite (Vitest runs in Node): the component is checked through its server
 // rendering; choosing a role is `withColumnRole`, tested in src/lib/import/preview.test.ts.
