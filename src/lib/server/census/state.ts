@@ -4,7 +4,7 @@
  */
 import type { Tx } from '../db/types';
 import type { RoleMapping } from '../../domain/census/types';
-import type { Overrides } from '../../domain/census/actor-fields';
+import type { ActorFieldValues, Overrides } from '../../domain/census/actor-fields';
 
 export interface StoredGeocode {
 	lng: number;
@@ -44,27 +44,14 @@ export interface DecisionRow {
 }
 
 /** The computed columns of an actor as stored, to write only what a rebuild changes. */
-export interface ActorState {
+export type ActorState = Omit<ActorFieldValues, 'kind' | 'location_quality' | 'provenance'> & {
 	id: string;
 	created_at: string;
 	overrides: Overrides;
-	name: string;
 	kind: string;
-	legal_form: string | null;
-	address: string | null;
-	postcode: string | null;
-	commune_code: string | null;
-	email: string | null;
-	phone: string | null;
-	website: string | null;
-	siret: string | null;
-	rna: string | null;
-	tags: string[];
-	lng: number | null;
-	lat: number | null;
 	location_quality: string | null;
 	provenance: Record<string, unknown>;
-}
+};
 
 export interface AbsorbedRow {
 	actor_id: string;
