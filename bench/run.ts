@@ -6,10 +6,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { censusBenchmark } from './census';
+import { workflowBenchmark } from './workflow';
 
 const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
-	{ heading: '## Census engine', run: () => censusBenchmark() }
+	{ heading: '## Census engine', run: () => censusBenchmark() },
+	{
+		heading: '## Census workflow (import, re-import, review decision)',
+		run: () => workflowBenchmark()
+	}
 ];
+// `npm run bench -- workflow`: only the benchmarks whose heading contains one of the words.
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
 
 const DOC = 'docs/benchmarks.md';
 
@@ -40,6 +47,7 @@ else lines.splice(1, 0, '', machine());
 doc = lines.join('\n');
 
 for (const b of BENCHMARKS) {
+	if (only.length > 0 && !only.some((w) => b.heading.toLowerCase().includes(w))) continue;
 	console.log(b.heading);
 	const section = await b.run();
 	doc = replaceSection(doc, b.heading, section);

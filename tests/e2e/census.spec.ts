@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, expectAccessible, SCREENSHOTS } from './fixtures';
+import { test, expect, expectAccessible, SCREENSHOTS, waitHydrated } from './fixtures';
 
 const data = path.resolve(process.cwd(), '../shared/data/gard-dev');
 const names = ['rna.csv', 'sirene.csv', 'membres.csv', 'participants.csv'];
@@ -39,9 +39,11 @@ test('import four listings, review pairs with the keyboard: the census matches t
 }) => {
 	test.setTimeout(300_000);
 	await page.goto('/');
+	await waitHydrated(page);
 	await page.getByTestId('territory-name').fill('Gard recensement');
 	await page.getByTestId('territory-create').click();
 	await page.waitForURL(/\/t\/gard-recensement\/import$/);
+	await waitHydrated(page);
 
 	// 1. The wizard: previews read in the browser, with detected encoding and delimiter.
 	await page.getByTestId('import-files').setInputFiles(files);
@@ -111,6 +113,7 @@ test('import four listings, review pairs with the keyboard: the census matches t
 
 	// 5. Re-importing a listing already there: recognised, and nothing to do.
 	await page.goto('/t/gard-recensement/import');
+	await waitHydrated(page);
 	await page.getByTestId('import-files').setInputFiles(files[2]!);
 	await expect(page.getByTestId('import-reused')).toBeVisible({ timeout: 30_000 });
 	await page.getByTestId('import-analyse').click();

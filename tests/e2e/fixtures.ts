@@ -58,3 +58,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
+
+/** Waits until the page is hydrated (see src/routes/+layout.svelte): handlers are attached. */
+export async function waitHydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+}
