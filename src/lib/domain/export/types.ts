@@ -6,22 +6,17 @@
  * recognised again by the import wizard if an export is re-imported elsewhere.
  */
 
-/** The actor columns whose value remembers the source record it came from (`actor.provenance`). */
-export const PROVENANCE_FIELDS = [
-	'name',
-	'kind',
-	'address',
-	'postcode',
-	'commune_code',
-	'email',
-	'phone',
-	'website',
-	'siret',
-	'rna',
-	'location'
-] as const;
+import { COMPUTED_FIELDS, type ComputedField } from '../census/actor-fields';
 
-export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
+export type ProvenanceField = Exclude<ComputedField, 'legal_form'>;
+
+/**
+ * The actor columns whose value remembers the source record it came from (`actor.provenance`):
+ * the fields the census computes, but the legal form (read from the name, not a column).
+ */
+export const PROVENANCE_FIELDS: readonly ProvenanceField[] = COMPUTED_FIELDS.filter(
+	(f): f is ProvenanceField => f !== 'legal_form'
+);
 
 /** `name_source`, `email_source`, …: "<listing name> ligne <n>", or null when not known. */
 export type ProvenanceColumn = `${ProvenanceField}_source`;
