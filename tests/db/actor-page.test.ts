@@ -5,7 +5,13 @@
  * history, and that someone outside the territory gets nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, freshDatabase, type TestDatabase } from './helpers';
+import {
+	addMember,
+	createTerritory,
+	createUser,
+	freshDatabase,
+	type TestDatabase
+} from './helpers';
 import { userClaims, type Claims } from '../../src/lib/server/db/types';
 import { commitImport, type ImportFile } from '../../src/lib/server/census/import';
 import { overrideField, placeActor, unmergeRecords } from '../../src/lib/server/census/service';
@@ -57,18 +63,8 @@ describe('actor page query', () => {
 		outsider = userClaims(await createUser(db, 'outsider@example.org'));
 		const viewerId = await createUser(db, 'viewer@example.org');
 		viewer = userClaims(viewerId);
-		const [t] = await db.asUser(editor, (tx) =>
-			tx.query<{ id: string }>(
-				"insert into public.territory (slug, name) values ('uzes', 'Pays d’Uzès') returning id"
-			)
-		);
-		territoryId = t!.id;
-		await db.asUser(editor, (tx) =>
-			tx.query(
-				"insert into public.membership (territory_id, user_id, role) values ($1, $2, 'viewer')",
-				[territoryId, viewerId]
-			)
-		);
+		territoryId = await createTerritory(db, editor, 'uzes', 'Pays d’Uzès');
+		await addMember(db, editor, territoryId, viewerId, 'viewer');
 		await commitImport(
 			db,
 			editor,

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, freshDatabase, type TestDatabase } from './helpers';
+import { createTerritory, createUser, freshDatabase, type TestDatabase } from './helpers';
 import { userClaims, type Claims } from '../../src/lib/server/db/types';
 import { analyseImport, commitImport, type ImportFile } from '../../src/lib/server/census/import';
 import {
@@ -74,10 +74,7 @@ describe.skipIf(!present)('census workflow in the database', () => {
 		db = await freshDatabase();
 		const user = await createUser(db, 'editor@example.org');
 		claims = userClaims(user);
-		const [t] = await q<{ id: string }>(
-			"insert into public.territory (slug, name) values ('gard', 'Gard test') returning id"
-		);
-		territoryId = t!.id;
+		territoryId = await createTerritory(db, claims, 'gard', 'Gard test');
 	}, 60_000);
 	afterAll(async () => {
 		await db?.close();

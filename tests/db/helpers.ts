@@ -27,7 +27,7 @@ import postgres from 'postgres';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { openEmbedded, openPostgres } from '../../src/lib/server/db/index';
 import { readCompatSql, readMigrations } from '../../src/lib/server/db/migrate';
-import type { OpenedDatabase } from '../../src/lib/server/db/types';
+import type { Claims, OpenedDatabase } from '../../src/lib/server/db/types';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
@@ -167,4 +167,37 @@ export async function createUser(db: OpenedDatabase, email: string): Promise<str
 		tx.query('insert into auth.users (id, email) values ($1, $2)', [id, email])
 	);
 	return id;
+}
+
+/** A territory created by `owner` through the API path (the trigger makes them its owner). */
+export async function createTerritory(
+	db: OpenedDatabase,
+	owner: Claims,
+	slug: string,
+	name: string
+): Promise<string> {
+	const [row] = await db.asUser(owner, (tx) =>
+		tx.query<{ id: string }>(
+			'insert into public.territory (slug, name) values ($1, $2) returning id',
+			[slug, name]
+		)
+	);
+	return row!.id;
+}
+
+/** Gives `userId` a role on the territory, as its owner would. */
+export async function addMember(
+	db: OpenedDatabase,
+	owner: Claims,
+	territoryId: string,
+	userId: string,
+	role: 'owner' | 'editor' | 'member' | 'viewer'
+): Promise<void> {
+	await db.asUser(owner, (tx) =>
+		tx.query('insert into public.membership (territory_id, user_id, role) values ($1, $2, $3)', [
+			territoryId,
+			userId,
+			role
+		])
+	);
 }

@@ -6,7 +6,13 @@
  * first), that a "not the same" decision survives a re-import, and that a viewer sees no queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, freshDatabase, type TestDatabase } from './helpers';
+import {
+	addMember,
+	createTerritory,
+	createUser,
+	freshDatabase,
+	type TestDatabase
+} from './helpers';
 import { userClaims, type Claims } from '../../src/lib/server/db/types';
 import { commitImport, type ImportFile } from '../../src/lib/server/census/import';
 import { decidePair, unmergeRecords, withdrawDecision } from '../../src/lib/server/census/service';
@@ -85,18 +91,8 @@ describe('review queue', () => {
 		editor = userClaims(await createUser(db, 'editor@example.org'));
 		const viewerId = await createUser(db, 'viewer@example.org');
 		viewer = userClaims(viewerId);
-		const [t] = await db.asUser(editor, (tx) =>
-			tx.query<{ id: string }>(
-				"insert into public.territory (slug, name) values ('uzes', 'Pays d’Uzès') returning id"
-			)
-		);
-		territoryId = t!.id;
-		await db.asUser(editor, (tx) =>
-			tx.query(
-				"insert into public.membership (territory_id, user_id, role) values ($1, $2, 'viewer')",
-				[territoryId, viewerId]
-			)
-		);
+		territoryId = await createTerritory(db, editor, 'uzes', 'Pays d’Uzès');
+		await addMember(db, editor, territoryId, viewerId, 'viewer');
 		await commitImport(
 			db,
 			editor,
