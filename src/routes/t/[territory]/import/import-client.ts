@@ -4,6 +4,8 @@
  */
 import type { ReadIssue } from '$lib/import/types';
 import type { RoleMapping } from '$lib/domain/census/types';
+import { neutraliseCell } from '$lib/domain/export/neutralise';
+import { UTF8_BOM } from '$lib/domain/export/csv';
 
 export interface PlannedFile {
 	file: File;
@@ -46,8 +48,8 @@ export async function readJsonLines(
 }
 
 function csvCell(value: string): string {
-	// Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	// The same formula neutralisation as the census exports (a cell starting with = + - @ …).
+	const safe = neutraliseCell(value);
 	return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -72,5 +74,5 @@ export function issuesCsv(issues: readonly ReadIssue[], english = false): string
 				.join(';')
 		);
 	}
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }
