@@ -146,16 +146,16 @@ export function planCensus(
 		newId
 	});
 	const absorbedById = new Map(state.absorbed.map((a) => [a.actor_id, a]));
+	// The records each absorbed actor had, gathered in one pass (kept in its snapshot).
+	const formerRecords = new Map<string, string[]>(reconciled.absorbed.map((a) => [a.actorId, []]));
+	for (const r of state.records) if (r.actor_id !== null) formerRecords.get(r.actor_id)?.push(r.id);
 
 	const plan: CensusPlan = {
 		version: state.version,
 		recordActor: [],
 		insertActors: [],
 		updateActors: [],
-		absorb: reconciled.absorbed.map((a) => ({
-			...a,
-			recordIds: state.records.filter((r) => r.actor_id === a.actorId).map((r) => r.id)
-		})),
+		absorb: reconciled.absorbed.map((a) => ({ ...a, recordIds: formerRecords.get(a.actorId)! })),
 		restored: [],
 		reviews: [],
 		stats: {
