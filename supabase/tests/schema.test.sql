@@ -4,16 +4,16 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
 
-select plan(55);
+select plan(57);
 
 select tables_are(
 	'public',
 	array[
 		'territory', 'membership', 'source', 'source_record', 'actor', 'match_decision',
 		'place', 'event', 'event_actor', 'offer', 'link', 'review_pair', 'absorbed_actor',
-		'census_history'
+		'census_history', 'commune_shape'
 	],
-	'public holds exactly the census tables'
+	'public holds exactly the census tables and the commune outlines cache'
 );
 
 select has_extension('postgis', 'PostGIS is installed');
@@ -115,6 +115,10 @@ select policies_are('public', 'absorbed_actor',
 	array['absorbed_actor_select', 'absorbed_actor_insert', 'absorbed_actor_update', 'absorbed_actor_delete']);
 select policies_are('public', 'census_history', array['census_history_select', 'census_history_insert'],
 	'census history is append-only through the API');
+select policies_are('public', 'commune_shape', array['commune_shape_select'],
+	'commune outlines: read by everybody, written by the server only');
+select table_privs_are('public', 'commune_shape', 'anon', array['SELECT'],
+	'anon may only read the commune outlines cache');
 select fk_ok('public', 'review_pair', array['territory_id', 'record_a'],
 	'public', 'source_record', array['territory_id', 'id'], 'review pairs pair records of their territory');
 

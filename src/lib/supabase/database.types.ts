@@ -173,6 +173,31 @@ export type Database = {
 					}
 				];
 			};
+			commune_shape: {
+				Row: {
+					code: string;
+					fetched_at: string;
+					geometry: NonNullable<Json>;
+					name: string;
+					source: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					fetched_at?: string;
+					geometry: NonNullable<Json>;
+					name: string;
+					source: string;
+				};
+				Update: {
+					code?: string;
+					fetched_at?: string;
+					geometry?: NonNullable<Json>;
+					name?: string;
+					source?: string;
+				};
+				Relationships: [];
+			};
 			event: {
 				Row: {
 					commune_code: string | null;
