@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // Every run starts on a new embedded database, so the demo territory is loaded as on a first start.
@@ -49,7 +49,10 @@ export default defineConfig({
 			PUBLIC_SUPABASE_URL: '',
 			PUBLIC_SUPABASE_ANON_KEY: '',
 			// Nothing leaves the machine in tests: commune centres instead of the BAN.
-			MAILLAGE_GEOCODER: 'offline'
+			MAILLAGE_GEOCODER: 'offline',
+			// Commune outlines from the evaluation data beside the checkout, as a recorded Geo API
+			// answer (the product itself asks geo.api.gouv.fr and caches what it gets).
+			MAILLAGE_COMMUNE_SHAPES_FILE: resolve('../shared/data/geo-gard/communes-30-gard.geojson')
 		}
 	}
 });

@@ -19,12 +19,18 @@ test('the map page draws the demo actors and lists them in the directory', async
 	await expect(map).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
 	// Offline here: the online basemap fails and the plain fallback style takes over.
 	await expect(map).toHaveAttribute('data-basemap', 'fallback');
-	await expect(map).toHaveAttribute('data-loaded-count', /^[1-9]\d*$/);
-	const loaded = Number(await map.getAttribute('data-loaded-count'));
+	await expect(map).toHaveAttribute('data-actor-count', /^[1-9]\d*$/);
+	const loaded = Number(await map.getAttribute('data-actor-count'));
 	expect(loaded).toBeGreaterThanOrEqual(200);
 
-	const rows = page.getByTestId('directory-row');
-	expect(await rows.count()).toBeGreaterThanOrEqual(loaded);
+	// The directory lists what the view shows (actors, places, events), virtualised.
+	await page.getByTestId('directory-all').check();
+	const directoryCount = Number(
+		await page.getByTestId('directory-count').getAttribute('data-count')
+	);
+	expect(directoryCount).toBeGreaterThanOrEqual(loaded);
+	const rows = page.getByTestId('map-directory-row');
+	expect(await rows.count()).toBeLessThan(directoryCount);
 
 	// Markers are really drawn: the canvas holds pixels of the kind palette, not only background.
 	const canvas = page.getByTestId('map-canvas').locator('canvas');
@@ -48,14 +54,18 @@ test('the map page draws the demo actors and lists them in the directory', async
 	await expectAccessible(page);
 	await screenshot(page, 'map-fr');
 
-	// Keyboard: the directory is reachable and Enter selects an actor.
+	// Keyboard: the directory is reachable and Enter selects an actor, whose detail opens.
 	await rows.first().getByRole('button').focus();
 	await page.keyboard.press('ArrowDown');
-	await page.keyboard.press('Enter');
 	const second = rows.nth(1).getByRole('button');
 	await expect(second).toBeFocused();
-	await expect(second).toHaveAttribute('aria-pressed', 'true');
-	await expect(page.locator('[data-testid=directory-row] [aria-pressed=true]')).toHaveCount(1);
+	const name = (await second.locator('.name').textContent())!.trim();
+	await page.keyboard.press('Enter');
+	await expect(second).toHaveAttribute('aria-current', 'true');
+	await expect(page.locator('[data-testid=map-directory-row] [aria-current=true]')).toHaveCount(1);
+	const detail = page.getByTestId('map-detail');
+	await expect(detail).toHaveAttribute('data-state', 'ready');
+	await expect(detail.getByRole('heading', { level: 2 })).toHaveText(name);
 	await screenshot(page, 'map-selected');
 });
 
