@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { censusBenchmark } from './census';
+import { mapBenchmark } from './map';
 import { workflowBenchmark } from './workflow';
 
 const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
@@ -13,7 +14,8 @@ const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
 	{
 		heading: '## Census workflow (import, re-import, review decision)',
 		run: () => workflowBenchmark()
-	}
+	},
+	{ heading: '## Map drawing (MapLibre vs Leaflet.markercluster)', run: () => mapBenchmark() }
 ];
 // `npm run bench -- workflow`: only the benchmarks whose heading contains one of the words.
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
