@@ -409,7 +409,7 @@ async function fetchAndStore(
 				tx.query(
 					`insert into public.commune_shape (code, name, geometry, source)
 					 select r.code, r.name, r.geometry, $2
-					   from jsonb_to_recordset($1::jsonb) as r(code text, name text, geometry jsonb)
+					   from jsonb_to_recordset($1::text::jsonb) as r(code text, name text, geometry jsonb)
 					 on conflict (code) do nothing`,
 					[JSON.stringify(rows), provider.name]
 				)
