@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { censusBenchmark } from './census';
 import { mapBenchmark } from './map';
+import { mapPageBenchmark } from './map-page';
 import { workflowBenchmark } from './workflow';
 
 const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
@@ -15,7 +16,8 @@ const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
 		heading: '## Census workflow (import, re-import, review decision)',
 		run: () => workflowBenchmark()
 	},
-	{ heading: '## Map drawing (MapLibre vs Leaflet.markercluster)', run: () => mapBenchmark() }
+	{ heading: '## Map drawing (MapLibre vs Leaflet.markercluster)', run: () => mapBenchmark() },
+	{ heading: '## Map page of the app (1k and 100k actors)', run: () => mapPageBenchmark() }
 ];
 // `npm run bench -- workflow`: only the benchmarks whose heading contains one of the words.
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
