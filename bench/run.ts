@@ -8,6 +8,7 @@ import os from 'node:os';
 import { censusBenchmark } from './census';
 import { mapBenchmark } from './map';
 import { mapPageBenchmark } from './map-page';
+import { partnersBenchmark } from './partners';
 import { workflowBenchmark } from './workflow';
 
 const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
@@ -17,7 +18,11 @@ const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
 		run: () => workflowBenchmark()
 	},
 	{ heading: '## Map drawing (MapLibre vs Leaflet.markercluster)', run: () => mapBenchmark() },
-	{ heading: '## Map page of the app (1k and 100k actors)', run: () => mapPageBenchmark() }
+	{ heading: '## Map page of the app (1k and 100k actors)', run: () => mapPageBenchmark() },
+	{
+		heading: '## Partner search (k-d tree vs Turf linear scan, 100k actors)',
+		run: () => partnersBenchmark()
+	}
 ];
 // `npm run bench -- workflow`: only the benchmarks whose heading contains one of the words.
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
