@@ -30,13 +30,15 @@ export interface CalendarOptions {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
-	return value
-		.replace(/\\/g, '\\\\')
-		.replace(/;/g, '\\;')
-		.replace(/,/g, '\\,')
-		.replace(/\r\n|\r|\n/g, '\\n')
-		// Other control characters are not allowed in TEXT values: dropped.
-		.replace(/\p{Cc}/gu, '');
+	return (
+		value
+			.replace(/\\/g, '\\\\')
+			.replace(/;/g, '\\;')
+			.replace(/,/g, '\\,')
+			.replace(/\r\n|\r|\n/g, '\\n')
+			// Other control characters are not allowed in TEXT values: dropped.
+			.replace(/\p{Cc}/gu, '')
+	);
 }
 
 /** Folds a content line at 75 octets (§3.1), never inside a UTF-8 sequence. */
