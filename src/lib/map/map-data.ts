@@ -7,6 +7,8 @@
  * Values from listings stay plain strings: nothing here builds HTML, and the only URLs built are
  * `mailto:`, `tel:` and `http(s):` links checked field by field (`safeHref`).
  */
+import { CONTACT_FIELDS, isPublicContact, type ContactField } from '$lib/domain/contact-visibility';
+import { finiteOrNull } from '$lib/domain/numbers';
 import { toActorKind } from '$lib/domain/actor-kinds';
 import { kindLabel, m } from '$lib/i18n';
 import type {
@@ -29,8 +31,7 @@ export type CommuneNamer = (code: string) => string | undefined;
 /** Some drivers return numeric columns as strings. */
 type Num = number | string | null;
 
-export const CONTACT_FIELDS = ['email', 'phone', 'address'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+export { CONTACT_FIELDS, type ContactField };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,14 +49,7 @@ export function contactVisible(
 	field: ContactField,
 	audience: Audience
 ): boolean {
-	if (audience === 'members') return true;
-	return isObject(contactVisibility) && contactVisibility[field] === 'public';
-}
-
-function coordinate(value: Num): number | null {
-	if (value === null || value === '') return null;
-	const n = typeof value === 'number' ? value : Number(value);
-	return Number.isFinite(n) ? n : null;
+	return audience === 'members' || isPublicContact(contactVisibility, field);
 }
 
 /** 6 decimals ≈ 10 cm: more only bloats a 100k-point payload. */
@@ -65,8 +59,8 @@ function round6(n: number): number {
 
 /** `[lng, lat]` rounded, or null when missing or outside WGS 84 ranges. */
 export function position(lng: Num, lat: Num): [number, number] | null {
-	const x = coordinate(lng);
-	const y = coordinate(lat);
+	const x = finiteOrNull(lng);
+	const y = finiteOrNull(lat);
 	if (x === null || y === null) return null;
 	if (x < -180 || x > 180 || y < -90 || y > 90) return null;
 	return [round6(x), round6(y)];
@@ -205,7 +199,7 @@ export function buildPlaceMapData(
 	for (const row of rows) {
 		const at = position(row.lng, row.lat);
 		if (at === null) continue;
-		const capacity = coordinate(row.capacity);
+		const capacity = finiteOrNull(row.capacity);
 		const properties: PlaceMapProps = {
 			id: row.id,
 			name: row.name,
@@ -539,7 +533,7 @@ export function buildPlaceDetail(
 	const commune = nonEmpty(place.commune_code)
 		? (context.communeName(place.commune_code) ?? place.commune_code)
 		: null;
-	const capacity = coordinate(place.capacity);
+	const capacity = finiteOrNull(place.capacity);
 	push('kind', m.mapdata_field_place_kind(), place.kind);
 	push('description', m.mapdata_field_description(), place.description);
 	push(

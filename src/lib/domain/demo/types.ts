@@ -38,7 +38,9 @@ export const WORLD_PAIRS = [
 ] as const;
 export type World = (typeof WORLD_PAIRS)[number][number];
 
-export type ContactField = 'email' | 'phone' | 'address';
+import type { ContactField } from '../contact-visibility';
+
+export type { ContactField };
 export type ContactVisibility = Partial<Record<ContactField, 'public' | 'members'>>;
 
 export interface DemoTerritory {

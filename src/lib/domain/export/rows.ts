@@ -3,6 +3,8 @@
  * record id per field) to "<listing name> ligne <n>", names the commune, and leaves out the
  * contact details a reader who is not a member must not receive.
  */
+import { CONTACT_FIELDS, isPublicContact, type ContactField } from '../contact-visibility';
+import { finiteOrNull } from '../numbers';
 import { toActorKind } from '../actor-kinds';
 import {
 	PROVENANCE_FIELDS,
@@ -65,7 +67,7 @@ export interface BuildOptions {
 	publicContactsOnly?: boolean;
 }
 
-export const CONTACT_FIELDS = ['email', 'phone', 'address'] as const;
+export { CONTACT_FIELDS };
 
 const defaultDescribe = (sourceName: string, rowNumber: number) =>
 	`${sourceName} ligne ${rowNumber}`;
@@ -105,12 +107,6 @@ function parseProvenance(value: unknown): Map<string, ParsedProvenance> {
 	return out;
 }
 
-function coordinate(value: number | string | null): number | null {
-	if (value === null || value === '') return null;
-	const n = typeof value === 'number' ? value : Number(value);
-	return Number.isFinite(n) ? n : null;
-}
-
 const collator = new Intl.Collator('fr');
 
 export function buildExportRows(
@@ -126,15 +122,13 @@ export function buildExportRows(
 
 	return actors.map((actor) => {
 		const provenance = parseProvenance(actor.provenance);
-		const visibility = isObject(actor.contact_visibility) ? actor.contact_visibility : {};
 		const overrides = isObject(actor.overrides) ? actor.overrides : {};
 		const hidden = new Set<string>(
 			options.publicContactsOnly
-				? CONTACT_FIELDS.filter((field) => visibility[field] !== 'public')
+				? CONTACT_FIELDS.filter((field) => !isPublicContact(actor.contact_visibility, field))
 				: []
 		);
-		const contact = (field: (typeof CONTACT_FIELDS)[number]) =>
-			hidden.has(field) ? null : actor[field];
+		const contact = (field: ContactField) => (hidden.has(field) ? null : actor[field]);
 
 		const listings = new Set<string>();
 		const provenanceColumns = {} as Record<ProvenanceColumn, string | null>;
@@ -159,8 +153,8 @@ export function buildExportRows(
 			provenanceColumns[provenanceColumn(field)] = described;
 		}
 
-		const lng = coordinate(actor.lng);
-		const lat = coordinate(actor.lat);
+		const lng = finiteOrNull(actor.lng);
+		const lat = finiteOrNull(actor.lat);
 		const placed = lng !== null && lat !== null;
 		return {
 			id: actor.id,

@@ -6,6 +6,7 @@
  * Listings and records are visible to members only; on a public territory a visitor reads the
  * actor but not where its values came from (the origins then stay unresolved).
  */
+import { finiteOrNull } from '$lib/domain/numbers';
 import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import {
 	TEXT_FIELDS,
@@ -192,12 +193,6 @@ interface RecordRow {
 	geocode: Record<string, unknown> | null;
 }
 
-function num(v: unknown): number | null {
-	if (v === null || v === undefined || v === '') return null;
-	const n = Number(v);
-	return Number.isFinite(n) ? n : null;
-}
-
 function text(v: unknown): string {
 	if (typeof v === 'string') return v;
 	if (v === null || v === undefined) return '';
@@ -206,15 +201,15 @@ function text(v: unknown): string {
 
 function toGeocode(g: Record<string, unknown> | null): RecordGeocode | null {
 	if (g === null || typeof g !== 'object') return null;
-	const lng = num(g.lng);
-	const lat = num(g.lat);
+	const lng = finiteOrNull(g.lng);
+	const lat = finiteOrNull(g.lat);
 	if (lng === null || lat === null) return null;
 	return {
 		lng,
 		lat,
 		quality: typeof g.quality === 'string' ? g.quality : 'commune',
 		label: typeof g.label === 'string' ? g.label : null,
-		score: num(g.score),
+		score: finiteOrNull(g.score),
 		provider: typeof g.provider === 'string' ? g.provider : null
 	};
 }
@@ -364,8 +359,8 @@ export async function loadActorPage(
 		};
 	});
 
-	const lng = num(row.lng);
-	const lat = num(row.lat);
+	const lng = finiteOrNull(row.lng);
+	const lat = finiteOrNull(row.lat);
 	let placement: ActorPlacement | null = null;
 	if (lng !== null && lat !== null) {
 		const manual = row.location_quality === 'manual' || Object.hasOwn(overrides, 'location');
@@ -513,8 +508,8 @@ async function loadHistory(tx: Tx, territoryId: string, actorId: string): Promis
 				break;
 			case 'place': {
 				const a = d.after as { lng?: unknown; lat?: unknown } | null | undefined;
-				const lng2 = num(a?.lng);
-				const lat2 = num(a?.lat);
+				const lng2 = finiteOrNull(a?.lng);
+				const lat2 = finiteOrNull(a?.lat);
 				items.push({
 					...base,
 					action: 'place',
