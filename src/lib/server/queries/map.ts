@@ -39,6 +39,8 @@ import type {
 } from '$lib/map/types';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { finiteOrNull } from '$lib/domain/numbers';
+import type { BBox } from '$lib/map/actors-geojson';
 import type { Tx } from '$lib/server/db/types';
 import { isUuid } from './actor-page';
 import { territoryRole } from './territories';
@@ -57,6 +59,24 @@ export async function findMapTerritory(tx: Tx, slug: string): Promise<MapTerrito
 		[slug]
 	);
 	return row ?? null;
+}
+
+/** The territory of a slug when it is public (the embed, the public feeds), else null. */
+export async function findPublicTerritory(tx: Tx, slug: string): Promise<MapTerritory | null> {
+	const territory = await findMapTerritory(tx, slug);
+	return territory?.visibility === 'public' ? territory : null;
+}
+
+/** `[west, south, east, north]` of the territory's located actors, null when none is located. */
+export async function actorBounds(tx: Tx, territoryId: string): Promise<BBox | null> {
+	const [box] = await tx.query<{ w: unknown; s: unknown; e: unknown; n: unknown }>(
+		`select st_xmin(x) as w, st_ymin(x) as s, st_xmax(x) as e, st_ymax(x) as n
+		   from (select st_extent(location::geometry) as x
+		           from public.actor where territory_id = $1) b`,
+		[territoryId]
+	);
+	const values = [box?.w, box?.s, box?.e, box?.n].map(finiteOrNull);
+	return values.every((v) => v !== null) ? (values as BBox) : null;
 }
 
 /** Members (any role on the territory) see every field; everybody else the public ones. */
@@ -170,8 +190,8 @@ export async function loadPublicActorMapData(
 	slug: string,
 	communeName: CommuneNamer
 ): Promise<ActorMapData | null> {
-	const territory = await findMapTerritory(tx, slug);
-	if (!territory || territory.visibility !== 'public') return null;
+	const territory = await findPublicTerritory(tx, slug);
+	if (!territory) return null;
 	return loadActorMapData(tx, territory.id, 'public', communeName);
 }
 

@@ -3,6 +3,7 @@ import { loadFrenchCommunes } from '$lib/domain/census/communes-fr';
 import { buildCalendar, type CalendarEvent } from '$lib/domain/events/ical';
 import { m } from '$lib/i18n';
 import { getDatabase } from '$lib/server/db';
+import { findPublicTerritory } from '$lib/server/queries/map';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,10 +15,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 	const communes = await loadFrenchCommunes();
 	const db = await getDatabase();
 	const found = await db.asUser(locals.claims, async (tx) => {
-		const [territory] = await tx.query<{ id: string; slug: string; name: string }>(
-			`select id, slug, name from public.territory where slug = $1 and visibility = 'public'`,
-			[params.territory]
-		);
+		const territory = await findPublicTerritory(tx, params.territory);
 		if (!territory) return null;
 		const rows = await tx.query<{
 			id: string;
