@@ -15,6 +15,7 @@ import type {
 	LineLayerSpecification,
 	SymbolLayerSpecification
 } from 'maplibre-gl';
+import { actorLayerIds, SELECTED_COLOUR } from './style';
 import type { MapLayerId } from './types';
 
 /** Paul Tol's "muted" indigo and wine: apart from the Okabe–Ito kind colours, dark on light. */
@@ -166,16 +167,14 @@ export function selectionLayer(sourceId: string): CircleLayerSpecification {
 			'circle-color': 'rgba(0, 0, 0, 0)',
 			'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 11, 14, 14, 18, 18],
 			'circle-stroke-width': 3,
-			'circle-stroke-color': '#111111'
+			'circle-stroke-color': SELECTED_COLOUR
 		}
 	};
 }
 
 /** Ids of the layers each switchable map layer owns, for `visibility` toggles. */
 export function layerIdsOf(layer: MapLayerId): string[] {
-	if (layer === 'actors') {
-		return ['actors-clusters', 'actors-cluster-count', 'actors-points', 'actors-selected'];
-	}
+	if (layer === 'actors') return Object.values(actorLayerIds(SOURCES.actors));
 	const ids = clickableLayers(SOURCES[layer]);
 	return [ids.clusters, ids.points];
 }

@@ -6,8 +6,7 @@ import {
 	CLUSTER_MAX_ZOOM,
 	KIND_COLOURS,
 	kindColourExpression,
-	SELECTED_ZOOM,
-	selectedLayerFilter
+	SELECTED_ZOOM
 } from './style';
 
 /** WCAG relative luminance of a #RRGGBB colour. */
@@ -53,34 +52,16 @@ describe('kindColourExpression', () => {
 });
 
 describe('actorLayers', () => {
-	it('draws clusters, their counts, points and the highlight from one source', () => {
+	it('draws clusters, their counts and points from one source', () => {
 		const layers = actorLayers('actors', ['Noto Sans Regular']);
 		const ids = actorLayerIds('actors');
-		expect(layers.map((l) => l.id)).toEqual([
-			ids.clusters,
-			ids.clusterCount,
-			ids.points,
-			ids.selected
-		]);
+		expect(layers.map((l) => l.id)).toEqual([ids.clusters, ids.clusterCount, ids.points]);
 		for (const layer of layers) expect((layer as { source?: string }).source).toBe('actors');
 		const count = layers.find((l) => l.id === ids.clusterCount);
 		expect(count?.type).toBe('symbol');
 		expect(count?.layout).toMatchObject({ 'text-font': ['Noto Sans Regular'] });
 		const points = layers.find((l) => l.id === ids.points);
 		expect(points?.paint).toMatchObject({ 'circle-color': kindColourExpression() });
-	});
-
-	it('highlights only the selected id, and nothing without a selection', () => {
-		expect(selectedLayerFilter('abc')).toEqual([
-			'all',
-			['!', ['has', 'point_count']],
-			['==', ['get', 'id'], 'abc']
-		]);
-		expect(JSON.stringify(selectedLayerFilter(null))).toContain('""');
-		const layers = actorLayers('actors', ['X'], 'abc');
-		expect((layers.at(-1) as { filter?: unknown } | undefined)?.filter).toEqual(
-			selectedLayerFilter('abc')
-		);
 	});
 
 	it('flies to a zoom where points are no longer clustered', () => {

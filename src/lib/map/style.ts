@@ -30,7 +30,7 @@ export const SELECTED_COLOUR = '#111111';
 
 /** Points with more neighbours than this within `CLUSTER_RADIUS` px are grouped. */
 export const CLUSTER_RADIUS = 48;
-/** Beyond this zoom every point is drawn on its own, so a selected actor is always visible. */
+/** Beyond this zoom every point is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 14;
 /** Zoom the map flies to when an actor is selected: above CLUSTER_MAX_ZOOM on purpose. */
 export const SELECTED_ZOOM = CLUSTER_MAX_ZOOM + 1;
@@ -51,32 +51,21 @@ export interface ActorLayerIds {
 	clusters: string;
 	clusterCount: string;
 	points: string;
-	selected: string;
 }
 
 export function actorLayerIds(sourceId: string): ActorLayerIds {
 	return {
 		clusters: `${sourceId}-clusters`,
 		clusterCount: `${sourceId}-cluster-count`,
-		points: `${sourceId}-points`,
-		selected: `${sourceId}-selected`
+		points: `${sourceId}-points`
 	};
-}
-
-/** Filter of the highlight layer; with no selection it matches nothing (ids are never empty). */
-export function selectedLayerFilter(selectedId: string | null): ExpressionSpecification {
-	return ['all', ['!', ['has', 'point_count']], ['==', ['get', 'id'], selectedId ?? '']];
 }
 
 /**
  * The layers drawing one clustered actor source. `textFont` must name a font stack the style's
  * glyphs server has; with no `glyphs` URL MapLibre draws the digits with a local font.
  */
-export function actorLayers(
-	sourceId: string,
-	textFont: string[],
-	selectedId: string | null = null
-): LayerSpecification[] {
+export function actorLayers(sourceId: string, textFont: string[]): LayerSpecification[] {
 	const ids = actorLayerIds(sourceId);
 	const clusters: CircleLayerSpecification = {
 		id: ids.clusters,
@@ -117,17 +106,5 @@ export function actorLayers(
 			'circle-stroke-color': '#FFFFFF'
 		}
 	};
-	const selected: CircleLayerSpecification = {
-		id: ids.selected,
-		type: 'circle',
-		source: sourceId,
-		filter: selectedLayerFilter(selectedId),
-		paint: {
-			'circle-color': 'rgba(0, 0, 0, 0)',
-			'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 10, 14, 13, 18, 17],
-			'circle-stroke-width': 3,
-			'circle-stroke-color': SELECTED_COLOUR
-		}
-	};
-	return [clusters, clusterCount, points, selected];
+	return [clusters, clusterCount, points];
 }
