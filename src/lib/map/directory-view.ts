@@ -7,7 +7,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { kindLabel, m } from '$lib/i18n';
 import type { BBox } from './actors-geojson';
 import type { DirectoryRow } from './directory-rows';
-import type { ActorIndex } from './facets';
+import { boxContains, type ActorIndex } from './facets';
 import { EVENT_PAST_COLOUR, EVENT_UPCOMING_COLOUR, PLACE_COLOUR } from './layers';
 import { KIND_COLOURS } from './style';
 import type { EventMapProps, MapLayerId, PlaceMapProps } from './types';
@@ -23,17 +23,13 @@ export interface DirectoryInput {
 	bounds: BBox | null;
 }
 
-function inBox(position: number[], [w, s, e, n]: BBox): boolean {
-	const lng = position[0] ?? NaN;
-	const lat = position[1] ?? NaN;
-	return lat >= s && lat <= n && (w <= e ? lng >= w && lng <= e : lng >= w || lng <= e);
-}
-
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium' });
 
 export function directoryRowsFor(input: DirectoryInput): DirectoryRow[] {
 	const rows: DirectoryRow[] = [];
 	const { index, matched, bounds, layers } = input;
+	const inside = bounds ? boxContains(bounds) : null;
+	const shown = ([lng, lat]: number[]) => !inside || inside(lng ?? NaN, lat ?? NaN);
 	if (index && matched && layers.includes('actors')) {
 		const ids = bounds ? index.inBounds(matched, bounds) : matched;
 		for (let k = 0; k < ids.length; k++) {
@@ -51,7 +47,7 @@ export function directoryRowsFor(input: DirectoryInput): DirectoryRow[] {
 	}
 	if (layers.includes('places')) {
 		for (const f of input.places.features) {
-			if (bounds && !inBox(f.geometry.coordinates, bounds)) continue;
+			if (!shown(f.geometry.coordinates)) continue;
 			rows.push({
 				type: 'place',
 				id: f.properties.id,
@@ -69,7 +65,7 @@ export function directoryRowsFor(input: DirectoryInput): DirectoryRow[] {
 	] as const) {
 		if (!layers.includes(layer)) continue;
 		for (const f of data.features) {
-			if (bounds && !inBox(f.geometry.coordinates, bounds)) continue;
+			if (!shown(f.geometry.coordinates)) continue;
 			const date = new Date(f.properties.startsAt);
 			rows.push({
 				type: 'event',

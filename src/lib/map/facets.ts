@@ -402,22 +402,15 @@ export class ActorIndex {
 	 * A box crossing the antimeridian (west > east, or beyond ±180 as map bounds can be) works.
 	 */
 	inBounds(indexes: ArrayLike<number>, bbox: BBox): Uint32Array {
-		const [w, s, e, n] = bbox;
+		const inside = boxContains(bbox);
 		const out = new Uint32Array(indexes.length);
 		let count = 0;
-		if (![w, s, e, n].every(Number.isFinite)) return out.slice(0, 0);
-		const everyLng = e - w >= 360;
-		const west = wrapLng(w);
-		const east = wrapLng(e);
-		const crosses = !everyLng && west > east;
 		for (let k = 0; k < indexes.length; k++) {
 			const i = indexes[k]!;
 			const lng = this.lng[i];
 			const lat = this.lat[i];
 			if (lng === undefined || lat === undefined || Number.isNaN(lng)) continue;
-			if (lat < s || lat > n) continue;
-			if (!everyLng && (crosses ? lng < west && lng > east : lng < west || lng > east)) continue;
-			out[count++] = i;
+			if (inside(lng, lat)) out[count++] = i;
 		}
 		return out.slice(0, count);
 	}
@@ -461,6 +454,24 @@ export class ActorIndex {
 		this.lastQuery = { key, hits };
 		return hits;
 	}
+}
+
+/**
+ * A test for `[lng, lat]` inside `[west, south, east, north]` (edges included). A box crossing
+ * the antimeridian (west > east, or beyond ±180 as map bounds can be) works; a box with a
+ * non-finite edge contains nothing.
+ */
+export function boxContains(bbox: BBox): (lng: number, lat: number) => boolean {
+	const [w, s, e, n] = bbox;
+	if (![w, s, e, n].every(Number.isFinite)) return () => false;
+	const everyLng = e - w >= 360;
+	const west = wrapLng(w);
+	const east = wrapLng(e);
+	const crosses = !everyLng && west > east;
+	return (lng, lat) =>
+		lat >= s &&
+		lat <= n &&
+		(everyLng || (crosses ? lng >= west || lng <= east : lng >= west && lng <= east));
 }
 
 function wrapLng(lng: number): number {
