@@ -14,17 +14,10 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './map';
 
 const SIZES = [1_000, 100_000];
 const VIEWPORT = { width: 1440, height: 900 };
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 interface PageRun {
 	actors: number;

@@ -32,7 +32,8 @@ const PADDING = 48;
 const SOURCE_ID = 'actors';
 const OUT = fileURLToPath(new URL('./map/out/', import.meta.url));
 const LIBRARIES: BenchLibrary[] = ['maplibre', 'leaflet'];
-const CHROMIUM_ARGS = [
+/** Headless Chromium as the tests run it (playwright.config.ts). */
+export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test, canvasColours } from './fixtures';
 
 test('the home page answers 200 and lists the demo territory', async ({ page }) => {
 	const response = await page.goto('/');
@@ -33,22 +33,7 @@ test('the map page draws the demo actors and lists them in the directory', async
 	expect(await rows.count()).toBeLessThan(directoryCount);
 
 	// Markers are really drawn: the canvas holds pixels of the kind palette, not only background.
-	const canvas = page.getByTestId('map-canvas').locator('canvas');
-	await expect(canvas).toBeVisible();
-	const shot = await canvas.screenshot();
-	const distinct = await page.evaluate(async (base64) => {
-		const image = new Image();
-		image.src = `data:image/png;base64,${base64}`;
-		await image.decode();
-		const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
-		context.drawImage(image, 0, 0);
-		const pixels = context.getImageData(0, 0, image.width, image.height).data;
-		const colours = new Set<number>();
-		for (let i = 0; i < pixels.length; i += 16) {
-			colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
-		}
-		return colours.size;
-	}, shot.toString('base64'));
+	const distinct = await canvasColours(page);
 	expect(distinct).toBeGreaterThan(5);
 
 	await expectAccessible(page);

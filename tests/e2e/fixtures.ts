@@ -63,3 +63,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function waitHydrated(page: Page): Promise<void> {
 	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
 }
+
+/**
+ * How many distinct colours the map's canvas shows (sampling every 4th pixel): markers, outlines
+ * and clusters drawn make many, a blank or background-only canvas few.
+ */
+export async function canvasColours(page: Page): Promise<number> {
+	const canvas = page.getByTestId('map-canvas').locator('canvas');
+	await expect(canvas).toBeVisible();
+	const shot = await canvas.screenshot();
+	return page.evaluate(async (base64) => {
+		const image = new Image();
+		image.src = `data:image/png;base64,${base64}`;
+		await image.decode();
+		const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+		context.drawImage(image, 0, 0);
+		const pixels = context.getImageData(0, 0, image.width, image.height).data;
+		const colours = new Set<number>();
+		for (let i = 0; i < pixels.length; i += 16) {
+			colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+		}
+		return colours.size;
+	}, shot.toString('base64'));
+}

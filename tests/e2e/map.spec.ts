@@ -4,7 +4,14 @@
  * the public embed shows only public data. Runs on the demo territory (300 actors, public).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, waitHydrated } from './fixtures';
+import {
+	test,
+	expect,
+	expectAccessible,
+	screenshot,
+	waitHydrated,
+	canvasColours
+} from './fixtures';
 
 const MAP = '/t/pays-d-uzes/map';
 
@@ -237,21 +244,7 @@ test('the data draws with the basemap unreachable, over commune outlines', async
 	expect(communes.boundary).toBe(1);
 
 	// Pixels of the kind palette and of the outlines, not only background.
-	const canvas = page.getByTestId('map-canvas').locator('canvas');
-	const shot = await canvas.screenshot();
-	const distinct = await page.evaluate(async (base64) => {
-		const image = new Image();
-		image.src = `data:image/png;base64,${base64}`;
-		await image.decode();
-		const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
-		context.drawImage(image, 0, 0);
-		const pixels = context.getImageData(0, 0, image.width, image.height).data;
-		const colours = new Set<number>();
-		for (let i = 0; i < pixels.length; i += 16) {
-			colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
-		}
-		return colours.size;
-	}, shot.toString('base64'));
+	const distinct = await canvasColours(page);
 	expect(distinct).toBeGreaterThan(10);
 	await screenshot(page, 'map-offline-basemap');
 });
