@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { generateSynthetic, type SyntheticTerritory } from '../src/lib/domain/demo/synthetic';
 import { openDatabase, optionsFromEnv } from '../src/lib/server/db/index';
 import { LOCAL_OPERATOR, type Tx } from '../src/lib/server/db/types';
+import { insertActors } from '../src/lib/server/demo/seed';
 
 const BATCH = 5000;
 
@@ -132,49 +133,7 @@ async function load(tx: Tx, data: SyntheticTerritory, owner: string): Promise<st
 
 	stage = performance.now();
 	for (let i = 0; i < data.actors.length; i += BATCH) {
-		const batch = data.actors.slice(i, i + BATCH);
-		await tx.query(
-			`insert into public.actor (id, territory_id, name, kind, legal_form, sectors, worlds, tags,
-				description, address, postcode, commune_code, email, phone, website, siret, rna,
-				location, location_quality, contact_visibility, provenance)
-			 select r.id, $1, r.name, r.kind, r.legal_form, r.sectors, r.worlds, r.tags, r.description,
-				r.address, r.postcode, r.commune_code, r.email, r.phone, r.website, r.siret, r.rna,
-				st_setsrid(st_makepoint(r.lng, r.lat), 4326)::geography, r.location_quality,
-				r.contact_visibility, r.provenance
-			 from jsonb_to_recordset($2::text::jsonb) as r(id uuid, name text, kind text,
-				legal_form text, sectors text[], worlds text[], tags text[], description text,
-				address text, postcode text, commune_code text, email text, phone text, website text,
-				siret text, rna text, lng float8, lat float8, location_quality text,
-				contact_visibility jsonb, provenance jsonb)`,
-			[
-				territoryId,
-				JSON.stringify(
-					batch.map((a) => ({
-						id: a.id,
-						name: a.name,
-						kind: a.kind,
-						legal_form: a.legalForm,
-						sectors: a.sectors,
-						worlds: a.worlds,
-						tags: a.tags,
-						description: a.description,
-						address: a.address,
-						postcode: a.postcode,
-						commune_code: a.communeCode,
-						email: a.email,
-						phone: a.phone,
-						website: a.website,
-						siret: a.siret,
-						rna: a.rna,
-						lng: a.location?.[0] ?? null,
-						lat: a.location?.[1] ?? null,
-						location_quality: a.locationQuality,
-						contact_visibility: a.contactVisibility,
-						provenance: a.provenance
-					}))
-				)
-			]
-		);
+		await insertActors(tx, territoryId, data.actors.slice(i, i + BATCH));
 	}
 
 	console.info(`  actors: ${seconds(stage)} s`);

@@ -265,7 +265,7 @@ function makePhone(random: Random, template: ActorTemplate): string | null {
 	return mobile ? `06 39 98 ${pairs}` : `04 65 71 ${pairs}`;
 }
 
-function contactVisibility(random: Random, template: ActorTemplate): ContactVisibility {
+export function contactVisibility(random: Random, template: ActorTemplate): ContactVisibility {
 	switch (template.contact) {
 		case 'public':
 			return { email: 'public', phone: 'public', address: 'public' };
@@ -281,7 +281,7 @@ function contactVisibility(random: Random, template: ActorTemplate): ContactVisi
 }
 
 /** A point uniformly spread in a disc of `maxKm` around `centre`. */
-function offset(random: Random, [lng, lat]: LngLat, maxKm: number): LngLat {
+export function offset(random: Random, [lng, lat]: LngLat, maxKm: number): LngLat {
 	const distance = maxKm * Math.sqrt(random.next());
 	const angle = 2 * Math.PI * random.next();
 	const dLat = (distance * Math.sin(angle)) / 110.574;

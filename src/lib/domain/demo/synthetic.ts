@@ -13,7 +13,7 @@ import type { ActorKind } from '../actor-kinds';
 import { communeCentre } from '../geo/commune-centres';
 import { TEMPLATES, STREETS, TOWN_STREETS, LIEUX_DITS, type ActorTemplate } from './catalogue';
 import { PAYS_D_UZES_COMMUNES, PAYS_D_UZES_EPCI, type DemoCommune } from './communes';
-import { de, slugify } from './generate';
+import { contactVisibility, de, offset, slugify } from './generate';
 import { fictionalRna, fictionalSiret } from './identifiers';
 import { Random } from './prng';
 import type { ContactVisibility, LngLat } from './types';
@@ -312,37 +312,13 @@ function makeActor(
 		website: random.chance(template.website ?? 0.15) ? `https://${slug}.example.org` : null,
 		siret: registered ? fictionalSiret(random) : null,
 		rna: template.kind === 'association' ? fictionalRna(random) : null,
-		location: located ? jitter(random, centre, commune.radiusKm * 0.8) : null,
+		location: located ? offset(random, centre, commune.radiusKm * 0.8) : null,
 		locationQuality: located ? quality : null,
-		contactVisibility: visibility(random, template),
+		contactVisibility: contactVisibility(random, template),
 		provenance: {}
 	};
 }
 
-function visibility(random: Random, template: ActorTemplate): ContactVisibility {
-	switch (template.contact) {
-		case 'public':
-			return { email: 'public', phone: 'public', address: 'public' };
-		case 'association':
-			return {
-				email: 'public',
-				phone: random.chance(0.5) ? 'public' : 'members',
-				address: 'public'
-			};
-		case 'private':
-			return { email: 'members', phone: 'members', address: 'members' };
-	}
-}
-
 function fill(text: string, commune: DemoCommune): string {
 	return text.replaceAll('{de}', de(commune.name)).replaceAll('{c}', commune.name);
-}
-
-/** A point uniformly spread in a disc of `maxKm` around `centre`, to 6 decimals. */
-function jitter(random: Random, [lng, lat]: LngLat, maxKm: number): LngLat {
-	const distance = maxKm * Math.sqrt(random.next());
-	const angle = 2 * Math.PI * random.next();
-	const dLat = (distance * Math.sin(angle)) / 110.574;
-	const dLng = (distance * Math.cos(angle)) / (111.32 * Math.cos((lat * Math.PI) / 180));
-	return [Math.round((lng + dLng) * 1e6) / 1e6, Math.round((lat + dLat) * 1e6) / 1e6];
 }

@@ -12,7 +12,7 @@
  * Rows get fresh UUIDs; the generator's own ids only keep its references consistent.
  */
 import { DEMO_SLUG, generateDemo } from '../../domain/demo/generate';
-import type { DemoTerritoryData } from '../../domain/demo/types';
+import type { DemoActor, DemoTerritoryData, LngLat } from '../../domain/demo/types';
 import { LOCAL_OPERATOR, type Database, type Tx } from '../db/types';
 
 export interface LoadDemoOptions {
@@ -150,22 +150,43 @@ export function withFreshIds(demo: DemoTerritoryData): DemoTerritoryData {
 
 const POINT = 'ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326)::geography';
 
-async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData): Promise<void> {
+/**
+ * What `insertActors` writes: the demo's actors, and the synthetic territories' ones
+ * (scripts/synthetic-territory.ts), which may be unlocated and carry their provenance.
+ */
+export type ActorInsert = Omit<
+	DemoActor,
+	'template' | 'sectors' | 'worlds' | 'location' | 'locationQuality'
+> & {
+	sectors: readonly string[];
+	worlds: readonly string[];
+	location: LngLat | null;
+	locationQuality: string | null;
+	/** `actor.provenance`; none: `{}`. */
+	provenance?: Record<string, unknown>;
+};
+
+/** One statement for all of `actors` (send batches of a few thousand at most). */
+export async function insertActors(
+	tx: Tx,
+	territoryId: string,
+	actors: readonly ActorInsert[]
+): Promise<void> {
 	await tx.query(
 		`insert into public.actor (id, territory_id, name, kind, legal_form, sectors, worlds, tags,
 			description, address, postcode, commune_code, email, phone, website, siret, rna, location,
-			location_quality, contact_visibility)
+			location_quality, contact_visibility, provenance)
 		select r.id, $1, r.name, r.kind, r.legal_form, r.sectors, r.worlds, r.tags, r.description,
 			r.address, r.postcode, r.commune_code, r.email, r.phone, r.website, r.siret, r.rna, ${POINT},
-			r.location_quality, r.contact_visibility
+			r.location_quality, r.contact_visibility, coalesce(r.provenance, '{}'::jsonb)
 		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, name text, kind text, legal_form text,
 			sectors text[], worlds text[], tags text[], description text, address text, postcode text,
 			commune_code text, email text, phone text, website text, siret text, rna text,
-			lng float8, lat float8, location_quality text, contact_visibility jsonb)`,
+			lng float8, lat float8, location_quality text, contact_visibility jsonb, provenance jsonb)`,
 		[
 			territoryId,
 			JSON.stringify(
-				demo.actors.map((a) => ({
+				actors.map((a) => ({
 					id: a.id,
 					name: a.name,
 					kind: a.kind,
@@ -182,14 +203,19 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 					website: a.website,
 					siret: a.siret,
 					rna: a.rna,
-					lng: a.location[0],
-					lat: a.location[1],
+					lng: a.location?.[0] ?? null,
+					lat: a.location?.[1] ?? null,
 					location_quality: a.locationQuality,
-					contact_visibility: a.contactVisibility
+					contact_visibility: a.contactVisibility,
+					provenance: a.provenance ?? null
 				}))
 			)
 		]
 	);
+}
+
+async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData): Promise<void> {
+	await insertActors(tx, territoryId, demo.actors);
 
 	await tx.query(
 		`insert into public.place (id, territory_id, name, kind, description, capacity, equipment,
