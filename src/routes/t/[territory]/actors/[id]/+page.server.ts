@@ -9,9 +9,10 @@ import {
 	unmergeRecords
 } from '$lib/server/census/service';
 import { getDatabase } from '$lib/server/db';
+import { territoryWithRole } from '$lib/server/territory-access';
 import type { Claims } from '$lib/server/db/types';
 import { actorOfRecord, isUuid, loadActorPage } from '$lib/server/queries/actor-page';
-import { canEdit, findTerritoryBySlug, territoryRole } from '$lib/server/queries/territories';
+import { canEdit, findTerritoryBySlug } from '$lib/server/queries/territories';
 import { communeFromInput } from './commune-input';
 import { parsePoint } from './placement';
 import type { Actions, PageServerLoad } from './$types';
@@ -66,14 +67,8 @@ type ActionError =
 
 /** The territory's id when the user may edit it; `fail(403)` otherwise (404 when unreadable). */
 async function editableTerritoryId(claims: Claims, slug: string): Promise<string | null> {
-	const db = await getDatabase();
-	const found = await db.asUser(claims, async (tx) => {
-		const territory = await findTerritoryBySlug(tx, slug);
-		if (!territory) return null;
-		return { id: territory.id, role: await territoryRole(tx, territory.id) };
-	});
-	if (!found) error(404, m.error_territory_not_found());
-	return canEdit(found.role) ? found.id : null;
+	const { territory, role } = await territoryWithRole(await getDatabase(), claims, slug);
+	return canEdit(role) ? territory.id : null;
 }
 
 function errorCode(e: unknown): ActionError {

@@ -10,6 +10,7 @@ import {
 	withdrawDecision
 } from '$lib/server/census/service';
 import { getDatabase } from '$lib/server/db';
+import { territoryWithRole } from '$lib/server/territory-access';
 import type { Claims } from '$lib/server/db/types';
 import {
 	decisionOn,
@@ -148,14 +149,8 @@ type ActionError =
 
 /** The territory's id when the user may review it, null otherwise (404 when unreadable). */
 async function reviewableTerritoryId(claims: Claims, slug: string): Promise<string | null> {
-	const db = await getDatabase();
-	const found = await db.asUser(claims, async (tx) => {
-		const territory = await findTerritoryBySlug(tx, slug);
-		if (!territory) return null;
-		return { id: territory.id, role: await territoryRole(tx, territory.id) };
-	});
-	if (!found) error(404, m.error_territory_not_found());
-	return canEdit(found.role) ? found.id : null;
+	const { territory, role } = await territoryWithRole(await getDatabase(), claims, slug);
+	return canEdit(role) ? territory.id : null;
 }
 
 function readPair(form: FormData): [string, string] | null {
