@@ -14,6 +14,7 @@ import type { Claims } from '$lib/server/db/types';
 import { actorOfRecord, isUuid, loadActorPage } from '$lib/server/queries/actor-page';
 import { canEdit, findTerritoryBySlug } from '$lib/server/queries/territories';
 import { communeFromInput } from './commune-input';
+import { loadOfferSection, offerDelete, offerSave } from './offers-section.server';
 import { parsePoint } from './placement';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,6 +35,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const communes = await loadFrenchCommunes();
 	const communeName = (code: string | null) => (code ? (communes.nameOf(code) ?? null) : null);
 	const { actor, fields, records, placement, history, role } = found.page;
+	// Offers are members-only (RLS): others see the section say so.
+	const offers =
+		role !== null ? await loadOfferSection(db, locals.claims, found.territory.id, actor.id) : null;
 	return {
 		territory: { slug: found.territory.slug, name: found.territory.name },
 		canEdit: canEdit(role),
@@ -52,7 +56,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		})),
 		records,
 		placement,
-		history
+		history,
+		offers
 	};
 };
 
@@ -192,5 +197,8 @@ export const actions: Actions = {
 			return stay ? actorOfRecord(tx, territoryId, stay) : null;
 		});
 		return { action: 'unmerge' as const, records, unmerged: created };
-	}
+	},
+
+	offerSave,
+	offerDelete
 };
