@@ -24,16 +24,38 @@ export function toCsv(
 	meta: ExportMeta,
 	options: CsvOptions = {}
 ): string {
+	return toCsvTable(
+		SPREADSHEET_HEADERS,
+		rows.map((row) => spreadsheetCells(row, meta)),
+		{ ...options, numericColumns: NUMERIC_COLUMNS }
+	);
+}
+
+export interface CsvTableOptions extends CsvOptions {
+	/** Indexes of the columns whose numbers stay numbers (decimal comma in the Excel dialect). */
+	numericColumns?: ReadonlySet<number>;
+}
+
+/**
+ * Any table in the same two dialects (the census export, the partner finder's invitation list).
+ * Text cells must already be neutralised (`neutraliseCell`); `null` is an empty cell.
+ */
+export function toCsvTable(
+	headers: readonly string[],
+	rows: readonly (readonly (string | number | null)[])[],
+	options: CsvTableOptions = {}
+): string {
 	const excel = options.excelFrance === true;
+	const numeric = options.numericColumns ?? new Set<number>();
 	const separator = excel ? ';' : ',';
 	const field = (value: string): string =>
 		value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 
-	const lines = [SPREADSHEET_HEADERS.map(field).join(separator)];
+	const lines = [headers.map(field).join(separator)];
 	for (const row of rows) {
-		const cells = spreadsheetCells(row, meta).map((cell, i) => {
+		const cells = row.map((cell, i) => {
 			if (cell === null) return '';
-			if (typeof cell === 'number' && NUMERIC_COLUMNS.has(i)) {
+			if (typeof cell === 'number' && numeric.has(i)) {
 				const n = formatNumber(cell);
 				return excel ? n.replace('.', ',') : n;
 			}

@@ -77,6 +77,20 @@ describe('PartnerFinder', () => {
 		expect(delta.reasons).toContainEqual({ kind: 'offers', needs: ['salle'] });
 	});
 
+	it('quotes the needs as the event wrote them, accents included, once each', () => {
+		const finderWithAccents = new PartnerFinder([
+			actor({ id: 'g', name: 'Golf', position: north(1), offers: ['Bénévoles', 'sono'] })
+		]);
+		const [golf] = finderWithAccents.find({
+			at: AT,
+			radiusKm: 10,
+			needs: ['bénévoles', 'Benevoles', 'Sono ', 'cuisine']
+		});
+		expect(golf!.reasons).toContainEqual({ kind: 'offers', needs: ['bénévoles', 'Sono'] });
+		// Three distinct needs, two met.
+		expect(golf!.score).toBeCloseTo(0.9 + (1.5 * 2) / 3, 6);
+	});
+
 	it('puts newcomers first on request, each group keeping its order', () => {
 		const ranked = finder.find({ at: AT, radiusKm: 10, newcomersFirst: true });
 		expect(ids(ranked)).toEqual(['f', 'd', 'a', 'b', 'c']);

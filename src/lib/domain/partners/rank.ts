@@ -86,7 +86,12 @@ export class PartnerFinder {
 		const excluded = new Set(query.exclude ?? []);
 		const participation = query.participation ?? 'any';
 		const theme = query.theme ? fold(query.theme) : '';
-		const needs = [...new Set((query.needs ?? []).map(fold).filter((n) => n !== ''))];
+		// Folded need → the need as the event wrote it (the reasons quote it, accents included).
+		const needs = new Map<string, string>();
+		for (const need of query.needs ?? []) {
+			const folded = fold(need);
+			if (folded !== '' && !needs.has(folded)) needs.set(folded, need.trim());
+		}
 		const radius = query.radiusKm;
 
 		const accept = (i: number): boolean => {
@@ -107,11 +112,11 @@ export class PartnerFinder {
 				score += WEIGHTS.theme;
 				reasons.push({ kind: 'theme', theme: query.theme! });
 			}
-			if (needs.length > 0) {
+			if (needs.size > 0) {
 				const offered = new Set(c.offers.map(fold));
-				const met = needs.filter((n) => offered.has(n));
+				const met = [...needs].filter(([folded]) => offered.has(folded)).map(([, text]) => text);
 				if (met.length > 0) {
-					score += (WEIGHTS.needs * met.length) / needs.length;
+					score += (WEIGHTS.needs * met.length) / needs.size;
 					reasons.push({ kind: 'offers', needs: met });
 				}
 			}
