@@ -22,6 +22,16 @@ import type { Geocoder, GeocodeQuery } from '../geocode';
 import type { CensusState, RecordRow, SourceRow, StoredGeocode } from './state';
 import { rebuildCensus } from './service';
 import { writeHistory } from './write';
+import {
+	adoptIntoState,
+	findEvent,
+	linkParticipants,
+	loadUnlistedActors,
+	persistAdoption,
+	unlistedToAdopt,
+	type Adoption,
+	type ParticipantsResult
+} from './participants';
 
 export interface ImportFile {
 	name: string;
@@ -59,7 +69,8 @@ export interface FileAnalysis {
 
 export class ImportError extends Error {
 	constructor(
-		readonly code: 'fatal_file' | 'no_file' | 'unknown_target' | 'duplicate_target',
+		readonly code:
+			'fatal_file' | 'no_file' | 'unknown_target' | 'duplicate_target' | 'unknown_event',
 		message: string,
 		readonly file: string | null = null
 	) {
@@ -254,6 +265,8 @@ export interface ImportSummary {
 	reviewPairs: number;
 	geocoded: { total: number; byQuality: Record<string, number>; warnings: string[] };
 	version: number | null;
+	/** Present when the import was a participants sheet of an event. */
+	participants?: ParticipantsResult;
 }
 
 export interface CommitOptions {
@@ -262,6 +275,12 @@ export interface CommitOptions {
 	signal?: AbortSignal;
 	/** Test hook, see rebuildCensus. */
 	beforeCommit?: () => Promise<void>;
+	/**
+	 * A participants sheet of this event (see participants.ts): the rows are also matched against
+	 * actors no listing backs, and every actor the rows belong to becomes a participant — in the
+	 * same transaction as the import.
+	 */
+	eventId?: string;
 }
 
 async function countActors(db: Database, claims: Claims, territoryId: string): Promise<number> {
@@ -282,6 +301,15 @@ export async function commitImport(
 	options: CommitOptions
 ): Promise<ImportSummary> {
 	if (files.length === 0) throw new ImportError('no_file', 'Aucun fichier reçu.');
+	const eventId = options.eventId;
+	if (
+		eventId !== undefined &&
+		(await db.asUser(claims, (tx) => findEvent(tx, territoryId, eventId))) === null
+	)
+		throw new ImportError(
+			'unknown_event',
+			"L'événement n'existe pas dans ce territoire : rien n'a été enregistré."
+		);
 	const progress = options.onProgress ?? (() => {});
 	const prepared: PreparedFile[] = [];
 	for (const f of files) {
@@ -300,6 +328,18 @@ export async function commitImport(
 		);
 	const actorsBefore = await countActors(db, claims, territoryId);
 	if (preview.analyses.every((a) => a.noop)) {
+		// Nothing new in the census; the sheet's actors may still have to join the event.
+		const participants =
+			eventId === undefined
+				? undefined
+				: await db.asUser(claims, (tx) =>
+						linkParticipants(
+							tx,
+							territoryId,
+							eventId,
+							preview.analyses.map((a) => a.target!.id)
+						)
+					);
 		return {
 			noop: true,
 			files: preview.analyses.map((a) => ({ ...a, sourceId: a.target?.id ?? null })),
@@ -310,7 +350,8 @@ export async function commitImport(
 			foldedRows: 0,
 			reviewPairs: 0,
 			geocoded: { total: 0, byQuality: {}, warnings: [] },
-			version: null
+			version: null,
+			...(participants === undefined ? {} : { participants })
 		};
 	}
 
@@ -358,6 +399,22 @@ export async function commitImport(
 	}
 	options.signal?.throwIfAborted();
 
+	// A participants sheet: the actors no listing backs that its rows may be (read and matched
+	// before the transaction, like the rest of the engine's work).
+	const toAdopt =
+		eventId === undefined
+			? []
+			: unlistedToAdopt(
+					await db.asUser(claims, (tx) => loadUnlistedActors(tx, territoryId)),
+					prepared.map((p) => ({
+						file: p.input.name,
+						records: p.listing.records,
+						roles: p.listing.roles
+					})),
+					communes
+				);
+	let participants: ParticipantsResult | undefined;
+
 	interface Patched {
 		sourceIds: string[];
 		inserts: RecordRow[];
@@ -365,12 +422,15 @@ export async function commitImport(
 		gone: string[];
 		newSources: SourceRow[];
 		analyses: FileAnalysis[];
+		adoption: Adoption | null;
 	}
 	const { plan, patched, version } = await rebuildCensus<Patched>(db, claims, territoryId, {
 		reason: { import: files.map((f) => f.name) },
 		onStage: (stage) => progress({ stage, done: 0, total: 1 }),
 		beforeCommit: options.beforeCommit,
 		patch: (state) => {
+			// Before the files' own listings: the state keeps the database's order of listings.
+			const adoption = adoptIntoState(state, toAdopt);
 			// Recomputed on the state this attempt loaded: a concurrent import is taken into account.
 			const { analyses, targets, diffs } = analyse(prepared, state);
 			const out: Patched = {
@@ -379,7 +439,8 @@ export async function commitImport(
 				updates: [],
 				gone: [],
 				newSources: [],
-				analyses
+				analyses,
+				adoption
 			};
 			const byId = new Map(state.records.map((r) => [r.id, r]));
 			prepared.forEach((p, f) => {
@@ -448,6 +509,7 @@ export async function commitImport(
 			return out;
 		},
 		persist: async (tx, _state, p) => {
+			if (p.adoption !== null) await persistAdoption(tx, territoryId, p.adoption);
 			for (const s of p.newSources) {
 				await tx.query(
 					// clock_timestamp(): files of one import keep their order (the census ranks by it).
@@ -473,7 +535,8 @@ export async function commitImport(
 						JSON.stringify({
 							at: new Date().toISOString(),
 							...a.diff,
-							rejected: a.issues.filter((i) => i.severity === 'rejected').length
+							rejected: a.issues.filter((i) => i.severity === 'rejected').length,
+							...(eventId === undefined ? {} : { event: eventId })
 						})
 					]
 				);
@@ -526,9 +589,18 @@ export async function commitImport(
 				p.analyses.map((a, f) => ({
 					actor_id: null,
 					action: 'import' as const,
-					detail: { file: a.file, source_id: p.sourceIds[f], ...a.diff }
+					detail: {
+						file: a.file,
+						source_id: p.sourceIds[f],
+						...a.diff,
+						...(eventId === undefined ? {} : { event_id: eventId })
+					}
 				}))
 			);
+		},
+		afterApply: async (tx, _plan, p) => {
+			if (eventId !== undefined)
+				participants = await linkParticipants(tx, territoryId, eventId, p.sourceIds);
 		}
 	});
 	const actorsAfter = await countActors(db, claims, territoryId);
@@ -542,6 +614,7 @@ export async function commitImport(
 		foldedRows: plan.stats.records - plan.stats.actors,
 		reviewPairs: plan.reviews.length,
 		geocoded: { total: geo.results.length, byQuality, warnings: geo.warnings },
-		version
+		version,
+		...(participants === undefined ? {} : { participants })
 	};
 }

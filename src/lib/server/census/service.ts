@@ -29,6 +29,8 @@ export interface RebuildOptions<T> {
 	patch?: (state: CensusState) => T;
 	/** Writes the change itself, in the rebuild's transaction, before the plan is applied. */
 	persist?: (tx: Tx, state: CensusState, patched: T) => Promise<void>;
+	/** Runs in the rebuild's transaction once the plan is applied (its actors exist). */
+	afterApply?: (tx: Tx, plan: CensusPlan, patched: T) => Promise<void>;
 	reason: Record<string, unknown>;
 	/** Called once the plan is computed and the write transaction is about to open. */
 	onStage?: (stage: 'match' | 'save') => void;
@@ -61,6 +63,7 @@ export async function rebuildCensus<T = void>(
 			const version = await db.asUser(claims, async (tx) => {
 				if (options.persist) await options.persist(tx, state, patched);
 				await applyPlan(tx, territoryId, plan, options.reason);
+				if (options.afterApply) await options.afterApply(tx, plan, patched);
 				const v = await bumpVersion(tx, territoryId, state.version);
 				if (options.beforeCommit) await options.beforeCommit();
 				return v;

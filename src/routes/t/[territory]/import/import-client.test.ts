@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuesCsv, readJsonLines } from './import-client';
+import { importForm, issuesCsv, readJsonLines } from './import-client';
 
 describe('readJsonLines', () => {
 	it('reads lines split across chunks', async () => {
@@ -41,5 +41,15 @@ describe('issuesCsv', () => {
 		expect(csv.startsWith('\uFEFFfichier;ligne;colonne;gravité;raison\r\n')).toBe(true);
 		expect(csv).toContain('membres.csv;12;Téléphone;rejetée;"Ligne 12 : 9 champs; 7 attendus"');
 		expect(csv).toContain("'=cmd.csv;;;fichier illisible;Le fichier est vide.");
+	});
+});
+
+describe('importForm', () => {
+	const file = new File(['nom\nA\n'], 'inscrits.csv');
+	it('carries the event of a participants sheet, and none otherwise', () => {
+		const withEvent = importForm([{ file, target: 'new' }], 'e1');
+		expect(withEvent.get('event')).toBe('e1');
+		expect(withEvent.getAll('file')).toHaveLength(1);
+		expect(importForm([{ file, target: 'new' }]).has('event')).toBe(false);
 	});
 });

@@ -15,8 +15,10 @@ export interface PlannedFile {
 	target: string;
 }
 
-export function importForm(files: readonly PlannedFile[]): FormData {
+/** `eventId`: the files are a participants sheet of that event (commit only). */
+export function importForm(files: readonly PlannedFile[], eventId?: string): FormData {
 	const form = new FormData();
+	if (eventId !== undefined) form.append('event', eventId);
 	for (const f of files) form.append('file', f.file, f.file.name);
 	form.append(
 		'plan',

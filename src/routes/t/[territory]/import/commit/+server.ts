@@ -12,13 +12,19 @@ import type { RequestHandler } from './$types';
  * each stage: `{"type":"progress","stage":"read|geocode|match|save","done":n,"total":n}`, then
  * `{"type":"done","summary":{…}}` or `{"type":"error","message":"…"}`. Everything is written in
  * one transaction at the end: an error or a stop before it leaves the census as it was.
+ * A form field `event` (an event id) makes it a participants sheet of that event: the actors of
+ * its rows are registered as participants in that same transaction.
  */
 export const POST: RequestHandler = async ({ request, params, locals }) => {
 	const db = await getDatabase();
 	const territory = await editableTerritory(db, locals.claims, params.territory);
 	let files;
+	let eventId: string | undefined;
 	try {
-		files = await readUpload(await request.formData());
+		const form = await request.formData();
+		files = await readUpload(form);
+		const event = form.get('event');
+		if (typeof event === 'string' && event.trim() !== '') eventId = event.trim();
 	} catch (e) {
 		if (e instanceof UploadError) return json({ ok: false, message: e.message }, { status: 400 });
 		throw e;
@@ -39,6 +45,7 @@ export const POST: RequestHandler = async ({ request, params, locals }) => {
 			try {
 				const summary = await commitImport(db, locals.claims, territory.id, files, {
 					geocoder,
+					eventId,
 					onProgress: (p: ImportProgress) => send({ type: 'progress', ...p }),
 					beforeCommit:
 						pauseMs > 0
