@@ -37,6 +37,10 @@ describe('needs against offers', () => {
 		expect(offerMeetsNeed('four à pain', four)).toBe(true);
 		expect(offerMeetsNeed('grilles d’exposition', four)).toBe(false);
 		expect(offerMeetsNeed('de la', four)).toBe(false);
+		// Numbers and filler words are not what a need is about.
+		expect(
+			offerMeetsNeed('quatre pages', { category: 'equipment', title: 'Quatre projecteurs' })
+		).toBe(false);
 	});
 
 	it('lists the needs met, in the needs order, each once', () => {
@@ -63,6 +67,17 @@ describe('needs against offers', () => {
 		expect(requestMatchesOffer(wantsRoom, room)).toBe(true);
 		expect(requestMatchesOffer(wantsVan, minibus)).toBe(true);
 		expect(requestMatchesOffer(wantsVan, room)).toBe(false);
+		// A skill is not a thing, and descriptions do not count.
+		const jardin: OfferText = { category: 'equipment', title: 'Outils de jardinage' };
+		const numerique: OfferText = { category: 'skill', title: 'Initiation aux outils numériques' };
+		expect(requestMatchesOffer(jardin, numerique)).toBe(false);
+		const sorties: OfferText = { category: 'time', title: 'Accompagnateurs pour les sorties' };
+		const velos: OfferText = {
+			category: 'skill',
+			title: 'Réparation de vélos',
+			description: 'Des bénévoles apprennent à régler freins et dérailleurs.'
+		};
+		expect(requestMatchesOffer(sorties, velos)).toBe(false);
 		const ruches: OfferText = { category: 'other', title: 'Terrain pour installer des ruches' };
 		const pain: OfferText = { category: 'other', title: 'Invendus de pain' };
 		expect(requestMatchesOffer(ruches, pain)).toBe(false);

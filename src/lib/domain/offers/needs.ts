@@ -7,9 +7,14 @@
  *   1. both texts are reduced to *concepts* of a small French vocabulary (salle, sono, chaises,
  *      tables, cuisine, bénévoles, véhicule, barnums, outils, écran…), by words (accents, case,
  *      plural ignored); an offer's category adds its own concept (a `room` offer is a salle, a
- *      `time` offer gives bénévoles, a `vehicle` offer a véhicule);
+ *      `time` offer gives bénévoles, a `vehicle` offer a véhicule). Only the offer's *title* is
+ *      read: descriptions tell stories (« des bénévoles apprennent à régler les freins ») that
+ *      would make every offer meet everything;
  *   2. a need meets an offer when they share a concept, or, for a need outside the vocabulary,
- *      when one of its significant words (4 letters or more) appears in the offer's text.
+ *      when one of its significant words (4 letters or more, not a number or a filler word)
+ *      appears in the offer's title.
+ * A request and an offer pair up when they are of the same category, or meet by the rule above —
+ * except a skill with a thing: « Outils de jardinage » is not « Initiation aux outils numériques ».
  * Equipment lists of common places are offers too (see `placeOffers`).
  */
 
@@ -55,7 +60,34 @@ export const NEED_CONCEPTS: readonly Concept[] = [
 ];
 
 /** Words too common to say anything about a need. */
-const STOP = new Set(['pour', 'avec', 'dans', 'des', 'les', 'une', 'sans', 'plus', 'tres']);
+const STOP = new Set([
+	'pour',
+	'avec',
+	'dans',
+	'sans',
+	'plus',
+	'tres',
+	'tout',
+	'toute',
+	'chaque',
+	'notre',
+	'votre',
+	'leur',
+	'entre',
+	'deux',
+	'trois',
+	'quatre',
+	'cinq',
+	'vingt',
+	'cent',
+	'mille',
+	'place',
+	'jour',
+	'semaine',
+	'besoin',
+	'cherche',
+	'recherche'
+]);
 
 /** Lower case, no accents, no punctuation, words in the singular (final s/x dropped). */
 export function needWords(text: string): string[] {
@@ -83,7 +115,7 @@ export function conceptsOf(text: string): Set<string> {
 }
 
 function offerConcepts(offer: OfferText): Set<string> {
-	const found = conceptsOf(`${offer.title} ${offer.description ?? ''}`);
+	const found = conceptsOf(offer.title);
 	for (const c of NEED_CONCEPTS) if (c.categories?.includes(offer.category)) found.add(c.id);
 	return found;
 }
@@ -96,9 +128,9 @@ export function offerMeetsNeed(need: string, offer: OfferText): boolean {
 		for (const id of wanted) if (given.has(id)) return true;
 		return false;
 	}
-	const words = needWords(need).filter((w) => w.length >= 4 && !STOP.has(w));
+	const words = needWords(need).filter((w) => w.length >= 4 && !STOP.has(w) && !/\d/.test(w));
 	if (words.length === 0) return false;
-	const text = new Set(needWords(`${offer.title} ${offer.description ?? ''}`));
+	const text = new Set(needWords(offer.title));
 	return words.some((w) => text.has(w));
 }
 
@@ -118,5 +150,6 @@ export function placeOffers(place: { name: string; equipment: readonly string[] 
 /** Whether a request and an offer are about the same thing: same category, or a shared concept. */
 export function requestMatchesOffer(request: OfferText, offer: OfferText): boolean {
 	if (request.category === offer.category && request.category !== 'other') return true;
-	return offerMeetsNeed(`${request.title} ${request.description ?? ''}`, offer);
+	if ((request.category === 'skill') !== (offer.category === 'skill')) return false;
+	return offerMeetsNeed(request.title, offer);
 }
