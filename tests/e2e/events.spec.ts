@@ -161,3 +161,45 @@ test('the map offers the partner finder around a point, and the event list and c
 	await expectAccessible(page);
 	await screenshot(page, 'events-calendar');
 });
+
+test('a participants sheet imported into an event: known actors recognised, newcomers added', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.goto(`/t/${SLUG}/events`);
+	await page.getByRole('link', { name: 'Nuit de la lecture' }).click();
+	await waitHydrated(page);
+	await page.getByTestId('event-import-link').click();
+	await waitHydrated(page);
+	await expect(page.getByTestId('import-event-banner')).toContainText('Nuit de la lecture');
+
+	// Two actors of the census written otherwise, and one nobody knows yet.
+	const sheet = [
+		'Nom;Commune;Courriel',
+		'LUDOTHEQUE LA TOUPIE;UZES;',
+		'chorale la clé des chants.;Uzès;',
+		'Cercle des lecteurs du soir;Uzès;cercle@example.org'
+	].join('\r\n');
+	await page.getByTestId('import-files').setInputFiles({
+		name: 'inscrits-nuit-lecture.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(sheet, 'utf8')
+	});
+	await expect(page.getByTestId('listing-preview')).toHaveCount(1, { timeout: 30_000 });
+	await page.getByTestId('import-analyse').click();
+	await page.getByTestId('import-commit').click();
+	await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 120_000 });
+	await expect(page.getByTestId('import-participants')).toContainText('3 participants inscrits');
+	// Two rows folded into actors the census had, one new actor.
+	await expect(page.getByTestId('import-folded')).toHaveText('2');
+	await expect(page.locator('dt:text-is("Nouveaux acteurs") + dd')).toHaveText('1');
+	await screenshot(page, 'event-participants-import');
+
+	await page.getByTestId('import-event-back').click();
+	const participants = page.getByTestId('event-participants');
+	await expect(participants).toContainText('Cercle des lecteurs du soir');
+	// Recognised, under the census' own name: no duplicate.
+	await expect(participants.getByRole('link', { name: 'Ludothèque La Toupie' })).toHaveCount(1);
+	const hits = await page.request.get(`/t/${SLUG}/actors/search?q=toupie`);
+	expect((await hits.json()).length).toBe(1);
+});
