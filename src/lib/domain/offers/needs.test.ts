@@ -71,6 +71,15 @@ describe('needs against offers', () => {
 		const jardin: OfferText = { category: 'equipment', title: 'Outils de jardinage' };
 		const numerique: OfferText = { category: 'skill', title: 'Initiation aux outils numériques' };
 		expect(requestMatchesOffer(jardin, numerique)).toBe(false);
+		// Equipment must name the same thing; a room or a van is enough by its category.
+		const four: OfferText = { category: 'equipment', title: 'Cuissons dans le four partagé' };
+		expect(requestMatchesOffer(jardin, four)).toBe(false);
+		expect(requestMatchesOffer({ category: 'equipment', title: 'Tables pliantes' }, barnums)).toBe(
+			true
+		);
+		const graphiste: OfferText = { category: 'skill', title: 'Graphiste pour l’affiche' };
+		const compta: OfferText = { category: 'skill', title: 'Comptabilité associative' };
+		expect(requestMatchesOffer(graphiste, compta)).toBe(false);
 		const sorties: OfferText = { category: 'time', title: 'Accompagnateurs pour les sorties' };
 		const velos: OfferText = {
 			category: 'skill',

@@ -13,8 +13,9 @@
  *   2. a need meets an offer when they share a concept, or, for a need outside the vocabulary,
  *      when one of its significant words (4 letters or more, not a number or a filler word)
  *      appears in the offer's title.
- * A request and an offer pair up when they are of the same category, or meet by the rule above —
- * except a skill with a thing: « Outils de jardinage » is not « Initiation aux outils numériques ».
+ * A request and an offer pair up when they are of the same interchangeable category (room,
+ * vehicle, time), or meet by the rule above — never a skill with a thing: « Outils de jardinage »
+ * is not « Initiation aux outils numériques ».
  * Equipment lists of common places are offers too (see `placeOffers`).
  */
 
@@ -147,9 +148,16 @@ export function placeOffers(place: { name: string; equipment: readonly string[] 
 	];
 }
 
-/** Whether a request and an offer are about the same thing: same category, or a shared concept. */
+/**
+ * Categories whose offers answer any request of the same category: a room is a room, a van a
+ * van, an afternoon of help an afternoon of help. Equipment, skills and the rest must also say
+ * the same thing (a kiln is no garden tool, accounting no poster design).
+ */
+const INTERCHANGEABLE: ReadonlySet<OfferCategory> = new Set(['room', 'vehicle', 'time']);
+
+/** Whether a request and an offer are about the same thing (see INTERCHANGEABLE and the rule above). */
 export function requestMatchesOffer(request: OfferText, offer: OfferText): boolean {
-	if (request.category === offer.category && request.category !== 'other') return true;
+	if (request.category === offer.category && INTERCHANGEABLE.has(request.category)) return true;
 	if ((request.category === 'skill') !== (offer.category === 'skill')) return false;
 	return offerMeetsNeed(request.title, offer);
 }
