@@ -7,6 +7,7 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventFormValues } from '../../src/lib/domain/events/event-input';
+import { DEFAULT_COMMUNE_CENTRES } from '../../src/lib/domain/geo/commune-centres';
 import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
 import type { GeocodeQuery, Geocoder } from '../../src/lib/server/geocode';
 import {
@@ -104,15 +105,21 @@ async function row(id: string) {
 			commune_code: string | null;
 			lng: number | null;
 			lat: number | null;
+			own_point: boolean;
 			starts_at: string;
 			ends_at: string | null;
 			needs: string[];
 		}>(
-			`select place_id, commune_code, st_x(location::geometry) as lng,
-			        st_y(location::geometry) as lat,
-			        to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as starts_at,
-			        to_char(ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as ends_at, needs
-			   from public.event where id = $1`,
+			// Where the event shows: its own point, else its place's (as every reader does).
+			`select e.place_id, e.commune_code,
+			        st_x(coalesce(e.location, p.location)::geometry) as lng,
+			        st_y(coalesce(e.location, p.location)::geometry) as lat,
+			        e.location is not null as own_point,
+			        to_char(e.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as starts_at,
+			        to_char(e.ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') as ends_at, e.needs
+			   from public.event e
+			   left join public.place p on p.territory_id = e.territory_id and p.id = e.place_id
+			  where e.id = $1`,
 			[id]
 		)
 	);
@@ -164,6 +171,29 @@ afterAll(async () => {
 });
 
 describe('saveEvent: where the event is', () => {
+	it('at a common place that is not on the map: the commune centre stands in', async () => {
+		const nowhere = uuid();
+		await db.asAdmin((tx) =>
+			tx.query(
+				`insert into public.place (id, territory_id, name, commune_code)
+				 values ($1, $2, 'Salle sans adresse', $3)`,
+				[nowhere, territoryId, UZES]
+			)
+		);
+		const id = saved(
+			await saveEvent(db, editor, territoryId, null, form({ place: nowhere, commune: '' }), {
+				geocoder: offline
+			})
+		);
+		const r = await row(id);
+		expect(r.commune_code).toBe(UZES);
+		expect(r.own_point).toBe(true);
+		const centre = DEFAULT_COMMUNE_CENTRES.get(UZES)!.centre;
+		expect([Number(r.lng), Number(r.lat)].map((v) => v.toFixed(5))).toEqual(
+			centre.map((v) => v.toFixed(5))
+		);
+	});
+
 	it('at a common place: its commune and point, Paris time stored as UTC, needs as a list', async () => {
 		const id = saved(
 			await saveEvent(
@@ -183,6 +213,8 @@ describe('saveEvent: where the event is', () => {
 		expect(r.place_id).toBe(place.salle);
 		expect(r.commune_code).toBe(SAINT_QUENTIN);
 		expect([Number(r.lng), Number(r.lat)]).toEqual([4.3, 44.05]);
+		// The place's point, not a copy: moving the place moves the event.
+		expect(r.own_point).toBe(false);
 		expect(r.starts_at).toBe('2026-12-05T18:00Z');
 		expect(r.ends_at).toBe('2026-12-05T22:00Z');
 		expect(r.needs).toEqual(['lecteurs bénévoles', 'sono']);

@@ -32,7 +32,7 @@ let viewer: Claims;
 let outsider: Claims;
 let territoryId: string;
 /** « Forum des associations »: at a common place, two organisers, needs tables. */
-let forum: { id: string; organisers: string[] };
+let forum: { id: string; organisers: string[]; participants: string[] };
 
 function fakeEvent(path: string, query: string, claims: Claims, params: Record<string, string>) {
 	return {
@@ -99,9 +99,11 @@ beforeAll(async () => {
 	({ territoryId } = await loadDemo(db, { ownerId, now: new Date('2026-03-01T10:00:00Z') }));
 	await addMember(db, owner, territoryId, viewerId, 'viewer');
 	const [row] = await db.asAdmin((tx) =>
-		tx.query<{ id: string; organisers: string[] }>(
+		tx.query<{ id: string; organisers: string[]; participants: string[] }>(
 			`select e.id, array(select actor_id::text from public.event_actor ea
-			                     where ea.event_id = e.id and ea.role = 'organiser') as organisers
+			                     where ea.event_id = e.id and ea.role = 'organiser') as organisers,
+			        array(select actor_id::text from public.event_actor ea
+			                     where ea.event_id = e.id and ea.role = 'participant') as participants
 			   from public.event e
 			  where e.territory_id = $1 and e.title = 'Forum des associations'`,
 			[territoryId]
@@ -184,11 +186,38 @@ describe('loadPartnerEvent and loadPartnerCandidates', () => {
 		expect(plain.every((c) => c.offers.length === 0)).toBe(true);
 	});
 
+	it('counts offers valid on the given day only (the event’s day, not today)', async () => {
+		const all = await db.asUser(viewer, (tx) => loadPartnerCandidates(tx, territoryId, ['sono']));
+		const plain = all.find((c) => c.offers.length === 0)!;
+		const [offer] = await db.asAdmin((tx) =>
+			tx.query<{ id: string }>(
+				`insert into public.offer (territory_id, actor_id, direction, category, title,
+				                           valid_from, valid_until)
+				 values ($1, $2, 'offer', 'equipment', 'Sono portable', '2030-06-01', '2030-06-01')
+				 returning id`,
+				[territoryId, plain.id]
+			)
+		);
+		try {
+			const on = async (day: string) =>
+				(
+					await db.asUser(viewer, (tx) =>
+						loadPartnerCandidates(tx, territoryId, ['sono'], undefined, { day })
+					)
+				).find((c) => c.id === plain.id)!.offers;
+			expect(await on('2030-06-01')).toEqual(['sono']);
+			expect(await on('2030-06-02')).toEqual([]);
+			expect(await on('2030-05-31')).toEqual([]);
+		} finally {
+			await db.asAdmin((tx) => tx.query('delete from public.offer where id = $1', [offer!.id]));
+		}
+	});
+
 	it('with a circle, loads only the actors near it (PostGIS), and ranks exactly the same', async () => {
 		const at: [number, number] = [4.4196, 44.0125]; // Uzès
 		const all = await db.asUser(viewer, (tx) => loadPartnerCandidates(tx, territoryId, []));
 		const near = await db.asUser(viewer, (tx) =>
-			loadPartnerCandidates(tx, territoryId, [], undefined, { at, radiusKm: 4 })
+			loadPartnerCandidates(tx, territoryId, [], undefined, { near: { at, radiusKm: 4 } })
 		);
 		expect(near.length).toBeGreaterThan(0);
 		expect(near.length).toBeLessThan(all.length);
@@ -216,7 +245,7 @@ describe('the event’s partners page', () => {
 		expect(far.origin).toMatchObject({ type: 'event', title: 'Forum des associations' });
 	});
 
-	it('never proposes the event’s organisers', async () => {
+	it('never proposes the event’s organisers nor its participants', async () => {
 		const finder = await finderFor(forum.id, 'r=6');
 		// The same search around the event's point, which excludes nobody, does reach them.
 		const event = await db.asUser(viewer, (tx) => loadPartnerEvent(tx, territoryId, forum.id));
@@ -228,8 +257,11 @@ describe('the event’s partners page', () => {
 		for (const id of forum.organisers) expect(aroundIds.has(id)).toBe(true);
 
 		const ids = new Set(finder.partners.map((p) => p.id));
-		for (const id of forum.organisers) expect(ids.has(id)).toBe(false);
-		expect(finder.total).toBe(around.finder.total - forum.organisers.length);
+		const registered = [...forum.organisers, ...forum.participants];
+		expect(forum.participants.length).toBeGreaterThan(0);
+		for (const id of registered) expect(ids.has(id)).toBe(false);
+		const registeredNear = registered.filter((id) => aroundIds.has(id));
+		expect(finder.total).toBe(around.finder.total - registeredNear.length);
 		const csv = parseCsv(await bodyText(await csvFor(forum.id, 'r=6')), ',');
 		expect(csv.length).toBe(finder.total);
 	});

@@ -566,14 +566,16 @@ export async function saveEvent(
 
 	const draft = parsed.draft;
 	const warnings: string[] = [];
+	// The event's own point: a map click, else its address. At a common place that is on the map
+	// it has none of its own: the place's point applies (read through `coalesce`), so moving the
+	// place moves its events. At a place without a point, the commune's centre stands in.
 	let location: EventRow['location'] = draft.point;
-	if (location === null && known.place && known.place.lng !== null && known.place.lat !== null)
-		location = { lng: Number(known.place.lng), lat: Number(known.place.lat) };
+	const placeOnMap = known.place !== null && known.place.lng !== null && known.place.lat !== null;
 	if (location === null && draft.placeId === null && draft.address !== null) {
 		location = await geocodeAddress(deps.geocoder, draft.address, communeCode, draft.commune);
 		if (location === null) warnings.push(m.events_warning_geocode_failed());
 	}
-	if (location === null && draft.placeId === null && communeCode !== null) {
+	if (location === null && !placeOnMap && communeCode !== null) {
 		const centre = DEFAULT_COMMUNE_CENTRES.get(communeCode)?.centre;
 		if (centre) location = { lng: centre[0], lat: centre[1] };
 	}

@@ -25,6 +25,7 @@ import {
 	type InvitationContact,
 	type InvitationRow
 } from '$lib/domain/partners/invitations';
+import { isoDay } from '$lib/domain/offers/match';
 import type { LngLat } from '$lib/domain/partners/nearby';
 import {
 	fold,
@@ -102,8 +103,10 @@ interface PlaceSqlRow {
 
 /**
  * The territory's located actors as ranking candidates. `offers` holds the event's `needs` (as
- * written) that the actor meets with its valid offers (direction `offer`, valid today) or the
+ * written) that the actor meets with its offers valid on `day` (direction `offer`) or the
  * common places it runs (their room and equipment); empty when there are no needs.
+ * `eventsAttended` counts the events that already began, other than `otherThan` (the event the
+ * partners are sought for): being registered for it does not make an actor a regular.
  */
 export async function loadPartnerCandidates(
 	tx: Tx,
@@ -111,29 +114,41 @@ export async function loadPartnerCandidates(
 	needs: readonly string[],
 	/** Commune names; pass them loaded before the transaction (8 MB read on first use). */
 	communeName?: CommuneNamer,
-	/**
-	 * Only the actors within this circle (PostGIS `ST_DWithin` on the GiST index, with a small
-	 * margin: the ranking's own great-circle test then draws the exact edge). Without it, every
-	 * located actor of the territory.
-	 */
-	near?: { at: readonly [number, number]; radiusKm: number }
+	options: {
+		/**
+		 * Only the actors within this circle (PostGIS `ST_DWithin` on the GiST index, with a small
+		 * margin: the ranking's own great-circle test then draws the exact edge). Without it, every
+		 * located actor of the territory.
+		 */
+		near?: { at: readonly [number, number]; radiusKm: number };
+		/** The day offers must be valid on (`YYYY-MM-DD`): the event's day; today by default. */
+		day?: string;
+		otherThan?: string | null;
+	} = {}
 ): Promise<PartnerCandidateRow[]> {
-	const within = near
-		? `and st_dwithin(a.location, st_setsrid(st_makepoint($2, $3), 4326)::geography, $4)`
-		: '';
+	const { near, otherThan = null } = options;
+	const day = options.day ?? isoDay(new Date());
+	const params: unknown[] = [territoryId, otherThan];
+	let within = '';
+	if (near) {
+		params.push(near.at[0], near.at[1], near.radiusKm * 1000 * 1.01 + 50);
+		within = `and st_dwithin(a.location, st_setsrid(st_makepoint($3, $4), 4326)::geography, $5)`;
+	}
 	const rows = await tx.query<CandidateSqlRow>(
 		`select a.id, a.name, a.kind, a.sectors, a.worlds, a.tags,
 		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
 		        a.commune_code, a.email, a.phone, a.website, a.contact_visibility,
 		        coalesce(ea.n, 0)::int as events_attended
 		   from public.actor a
-		   left join (select actor_id, count(*) as n
-		                from public.event_actor
-		               where territory_id = $1
-		               group by actor_id) ea on ea.actor_id = a.id
+		   left join (select ea.actor_id, count(*) as n
+		                from public.event_actor ea
+		                join public.event e on e.territory_id = ea.territory_id and e.id = ea.event_id
+		               where ea.territory_id = $1 and e.starts_at < now()
+		                 and e.id is distinct from $2::uuid
+		               group by ea.actor_id) ea on ea.actor_id = a.id
 		  where a.territory_id = $1 and a.location is not null ${within}
 		  order by a.id`,
-		near ? [territoryId, near.at[0], near.at[1], near.radiusKm * 1000 * 1.01 + 50] : [territoryId]
+		params
 	);
 
 	const offersOf = new Map<string, OfferText[]>();
@@ -147,9 +162,9 @@ export async function loadPartnerCandidates(
 			`select actor_id, category, title, description
 			   from public.offer
 			  where territory_id = $1 and direction = 'offer'
-			    and (valid_from is null or valid_from <= current_date)
-			    and (valid_until is null or valid_until >= current_date)`,
-			[territoryId]
+			    and (valid_from is null or valid_from <= $2::date)
+			    and (valid_until is null or valid_until >= $2::date)`,
+			[territoryId, day]
 		);
 		for (const o of offers) {
 			give(o.actor_id, [{ category: o.category, title: o.title, description: o.description }]);
@@ -208,6 +223,8 @@ export interface PartnerEvent {
 	needs: string[];
 	/** Its organisers: never proposed as their own partners. */
 	organiserIds: string[];
+	/** Its participants: already coming, so not proposed either. */
+	participantIds: string[];
 }
 
 interface EventSqlRow {
@@ -221,6 +238,7 @@ interface EventSqlRow {
 	theme: string | null;
 	needs: string[] | null;
 	organiser_ids: string[] | null;
+	participant_ids: string[] | null;
 }
 
 /** One event of the territory, or null when unknown, malformed or not readable by the user. */
@@ -241,7 +259,11 @@ export async function loadPartnerEvent(
 		        array(select ea.actor_id::text from public.event_actor ea
 		               where ea.territory_id = e.territory_id and ea.event_id = e.id
 		                 and ea.role = 'organiser'
-		               order by ea.actor_id) as organiser_ids
+		               order by ea.actor_id) as organiser_ids,
+		        array(select ea.actor_id::text from public.event_actor ea
+		               where ea.territory_id = e.territory_id and ea.event_id = e.id
+		                 and ea.role = 'participant'
+		               order by ea.actor_id) as participant_ids
 		   from public.event e
 		   left join public.place p on p.territory_id = e.territory_id and p.id = e.place_id
 		  where e.territory_id = $1 and e.id = $2`,
@@ -259,7 +281,8 @@ export async function loadPartnerEvent(
 		communeCode: row.commune_code,
 		theme: row.theme,
 		needs: row.needs ?? [],
-		organiserIds: row.organiser_ids ?? []
+		organiserIds: row.organiser_ids ?? [],
+		participantIds: row.participant_ids ?? []
 	};
 }
 
@@ -337,8 +360,10 @@ export async function runPartnerSearch(
 		// No centre, nothing to rank: spare the actors' query.
 		const candidates = at
 			? await loadPartnerCandidates(tx, territory.id, needs, communeName, {
-					at,
-					radiusKm: params.radiusKm
+					near: { at, radiusKm: params.radiusKm },
+					// Offers must be valid on the event's day (Paris), a point search on today.
+					day: isoDay(event ? new Date(event.startsAt) : new Date()),
+					otherThan: event?.id ?? null
 				})
 			: [];
 		return { event, needs, at, candidates };
@@ -347,7 +372,7 @@ export async function runPartnerSearch(
 	const { event, needs, at, candidates } = loaded;
 
 	const theme = event ? event.theme : point?.theme || null;
-	const exclude = event?.organiserIds ?? [];
+	const exclude = event ? [...event.organiserIds, ...event.participantIds] : [];
 	const finder = new PartnerFinder(candidates);
 	const base = { radiusKm: params.radiusKm, exclude };
 	const ranked = at

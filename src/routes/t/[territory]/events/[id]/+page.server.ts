@@ -27,13 +27,22 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const found = await db.asUser(locals.claims, async (tx) => {
 		const event = await loadEvent(tx, territory.id, params.id);
 		if (!event) return null;
-		// Who can lend what the event needs (offers are members-only, as under RLS).
+		// Who can lend what the event needs on its day (offers are members-only, as under RLS).
 		const at = event.location
 			? ([event.location.lng, event.location.lat] as [number, number])
 			: null;
 		const needMatches =
 			role !== null && event.needs.length > 0
-				? await loadNeedMatches(tx, territory.id, event.needs, at, isoDay(new Date()), { limit: 3 })
+				? await loadNeedMatches(
+						tx,
+						territory.id,
+						event.needs,
+						at,
+						isoDay(new Date(event.startsAt)),
+						{
+							limit: 3
+						}
+					)
 				: null;
 		return {
 			event,
