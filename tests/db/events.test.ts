@@ -6,12 +6,14 @@
  */
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { utcToParisLocal } from '../../src/lib/domain/events/datetime';
 import type { EventFormValues } from '../../src/lib/domain/events/event-input';
 import { DEFAULT_COMMUNE_CENTRES } from '../../src/lib/domain/geo/commune-centres';
 import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
 import type { GeocodeQuery, Geocoder } from '../../src/lib/server/geocode';
 import {
 	deleteEvent,
+	eventToFormValues,
 	listEvents,
 	loadEvent,
 	saveEvent,
@@ -309,7 +311,9 @@ describe('saveEvent: editing', () => {
 				title: 'Nuit de la lecture (2e édition)',
 				commune: UZES,
 				organisers: [actor.mairie],
-				participants: [actor.mediatheque, actor.mairie]
+				participants: [actor.mediatheque, actor.mairie],
+				// What the edit form was loaded with (eventToFormValues).
+				actorsBefore: [actor.mediatheque, actor.chorale, actor.fablab]
 			}),
 			{ geocoder: offline }
 		);
@@ -321,6 +325,43 @@ describe('saveEvent: editing', () => {
 		expect(event?.title).toBe('Nuit de la lecture (2e édition)');
 		expect(event?.organisers.map((a) => a.name)).toEqual(['Acteur mairie']);
 		expect(event?.participants.map((a) => a.id)).toEqual([actor.mediatheque]);
+	});
+
+	it('keeps the participants added while the form was open (an import meanwhile)', async () => {
+		const id = saved(
+			await saveEvent(
+				db,
+				editor,
+				territoryId,
+				null,
+				form({ commune: UZES, organisers: [actor.mairie], participants: [actor.fablab] }),
+				{ geocoder: offline }
+			)
+		);
+		const loaded = await db.asUser(editor, (tx) => loadEvent(tx, territoryId, id));
+		const values = eventToFormValues(loaded!, utcToParisLocal);
+		expect([...values.actorsBefore!].sort()).toEqual([actor.mairie, actor.fablab].sort());
+		// Someone imports a sign-up sheet: the chorale registers.
+		await db.asAdmin((tx) =>
+			tx.query(
+				`insert into public.event_actor (event_id, actor_id, territory_id, role)
+				 values ($1, $2, $3, 'participant')`,
+				[id, actor.chorale, territoryId]
+			)
+		);
+		// The editor, with the form opened before, removes the fab lab and renames the event.
+		const again = await saveEvent(
+			db,
+			editor,
+			territoryId,
+			id,
+			{ ...values, title: 'Renommé', participants: [] },
+			{ geocoder: offline }
+		);
+		expect(saved(again)).toBe(id);
+		expect(await roles(id)).toEqual(
+			[`organiser:${actor.mairie}`, `participant:${actor.chorale}`].sort()
+		);
 	});
 
 	it('answers 404 for an event that does not exist', async () => {

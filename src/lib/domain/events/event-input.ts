@@ -12,7 +12,8 @@ export const LABEL_MAX = 80;
 export const NEED_MAX = 80;
 export const NEEDS_MAX = 30;
 export const ADDRESS_MAX = 300;
-export const ACTORS_MAX = 500;
+/** Organisers, and participants (a sign-up sheet of a big banquet can be long). */
+export const ACTORS_MAX = 2000;
 
 export const EVENT_FIELDS = [
 	'title',
@@ -81,6 +82,11 @@ export interface EventFormValues {
 	visibility: string;
 	organisers: string[];
 	participants: string[];
+	/**
+	 * The organisers and participants the edit form was loaded with: saving changes only what the
+	 * editor changed, so participants imported meanwhile by someone else are kept.
+	 */
+	actorsBefore?: string[];
 }
 
 export const OTHER_PLACE = 'other';
@@ -104,6 +110,8 @@ export interface EventDraft {
 	organisers: string[];
 	/** Without the organisers (an actor has one role per event). */
 	participants: string[];
+	/** See EventFormValues.actorsBefore (ids that are not UUIDs are dropped). */
+	actorsBefore: string[];
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -234,7 +242,8 @@ export function parseEventForm(
 			needs,
 			visibility: visibility as EventVisibility,
 			organisers: organisers!,
-			participants: participantIds!.filter((id) => !organisers!.includes(id))
+			participants: participantIds!.filter((id) => !organisers!.includes(id)),
+			actorsBefore: [...new Set((values.actorsBefore ?? []).map((v) => v.trim()))].filter(isUuid)
 		}
 	};
 }
@@ -266,6 +275,7 @@ export function eventFormValues(form: {
 		needs: s('needs'),
 		visibility: s('visibility'),
 		organisers: all('organisers'),
-		participants: all('participants')
+		participants: all('participants'),
+		actorsBefore: all('actors_before')
 	};
 }

@@ -666,19 +666,27 @@ async function writeEvent(
 			id = updated?.id ?? null;
 		}
 		if (id === null) return null;
-		await tx.query('delete from public.event_actor where territory_id = $1 and event_id = $2', [
-			territoryId,
-			id
-		]);
 		const actors = [
 			...draft.organisers.map((actor_id) => ({ actor_id, role: 'organiser' })),
 			...draft.participants.map((actor_id) => ({ actor_id, role: 'participant' }))
 		];
+		// Only what the editor changed: the actors the form showed and no longer lists go; rows
+		// added meanwhile (a participants import) stay.
+		const kept = new Set(actors.map((a) => a.actor_id));
+		const removed = draft.actorsBefore.filter((actorId) => !kept.has(actorId));
+		if (removed.length > 0) {
+			await tx.query(
+				`delete from public.event_actor
+				  where territory_id = $1 and event_id = $2 and actor_id = any($3::uuid[])`,
+				[territoryId, id, removed]
+			);
+		}
 		if (actors.length > 0) {
 			await tx.query(
 				`insert into public.event_actor (event_id, actor_id, territory_id, role)
 				 select $2, r.actor_id, $1, r.role
-				   from jsonb_to_recordset($3::text::jsonb) as r(actor_id uuid, role text)`,
+				   from jsonb_to_recordset($3::text::jsonb) as r(actor_id uuid, role text)
+				 on conflict (territory_id, event_id, actor_id) do update set role = excluded.role`,
 				[territoryId, id, JSON.stringify(actors)]
 			);
 		}
@@ -739,7 +747,8 @@ export function eventToFormValues(
 		needs: event.needs.join('\n'),
 		visibility: event.visibility,
 		organisers: event.organisers.map((a) => a.id),
-		participants: event.participants.map((a) => a.id)
+		participants: event.participants.map((a) => a.id),
+		actorsBefore: [...event.organisers, ...event.participants].map((a) => a.id)
 	};
 }
 
