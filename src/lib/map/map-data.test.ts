@@ -424,7 +424,9 @@ describe('place and event detail', () => {
 		expect(d.events).toEqual([
 			{ type: 'event', id: 'e1', name: 'Bal', startsAt: '2026-07-14T19:00:00Z' }
 		]);
-		expect(d.pageUrl).toBeNull();
+		// Members open the place's page; the public embed stays in the panel.
+		expect(d.pageUrl).toBe('/t/pays-d-uzes/places/p1');
+		expect(buildPlaceDetail(place, [], context({ audience: 'public' })).pageUrl).toBeNull();
 	});
 
 	const event: EventDetailRow = {

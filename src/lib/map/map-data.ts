@@ -566,7 +566,11 @@ export function buildPlaceDetail(
 		fields,
 		events: eventRefs(events),
 		related,
-		pageUrl: null
+		// The members' map links to the place's page; the public embed keeps to the panel.
+		pageUrl:
+			context.audience === 'members'
+				? `/t/${encodeURIComponent(context.slug)}/places/${encodeURIComponent(place.id)}`
+				: null
 	};
 }
 
@@ -665,6 +669,9 @@ export function buildEventDetail(
 		fields,
 		events: [],
 		related,
-		pageUrl: null
+		pageUrl:
+			context.audience === 'members'
+				? `/t/${encodeURIComponent(context.slug)}/events/${encodeURIComponent(event.id)}`
+				: null
 	};
 }
