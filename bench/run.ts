@@ -8,7 +8,7 @@ import os from 'node:os';
 import { censusBenchmark } from './census';
 import { mapBenchmark } from './map';
 import { mapPageBenchmark } from './map-page';
-import { partnersBenchmark } from './partners';
+import { PARTNERS_DB_HEADING, partnersBenchmark, partnersDbBenchmark } from './partners';
 import { workflowBenchmark } from './workflow';
 
 const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
@@ -22,7 +22,8 @@ const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
 	{
 		heading: '## Partner search (k-d tree vs Turf linear scan, 100k actors)',
 		run: () => partnersBenchmark()
-	}
+	},
+	{ heading: PARTNERS_DB_HEADING, run: () => partnersDbBenchmark() }
 ];
 // `npm run bench -- workflow`: only the benchmarks whose heading contains one of the words.
 const only = process.argv.slice(2).map((a) => a.toLowerCase());
