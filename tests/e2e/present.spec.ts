@@ -1,0 +1,38 @@
+/**
+ * The dossier for elected officials (#7, first part): the members' page draws its charts and
+ * choropleth and passes axe; its public version shows no contact, listing or members-only event.
+ */
+import { test, expect, expectAccessible, screenshot, waitHydrated } from './fixtures';
+
+const SLUG = 'pays-d-uzes';
+
+test('the dossier draws its charts, and its public version keeps to public data', async ({
+	page
+}) => {
+	await page.goto(`/t/${SLUG}/present`);
+	await waitHydrated(page);
+	const dossier = page.getByTestId('dossier');
+	await expect(dossier).toBeVisible();
+	// Plot draws in the browser: bar charts and the commune choropleth as SVG.
+	await expect(dossier.locator('figure svg').first()).toBeVisible({ timeout: 15_000 });
+	expect(await dossier.locator('figure svg').count()).toBeGreaterThanOrEqual(3);
+	// Every footnote marker points at a numbered note.
+	const notes = await page.getByTestId('dossier-notes').locator('li').count();
+	expect(notes).toBeGreaterThanOrEqual(5);
+	await expectAccessible(page);
+	await screenshot(page, 'dossier-members');
+
+	// Members-only material of the demo: an offer title, a members-only event, email addresses.
+	const offers = await page.request.get(`/t/${SLUG}/offers`);
+	expect(offers.ok()).toBe(true);
+	await page.goto(`/t/${SLUG}/present?public=1`);
+	await waitHydrated(page);
+	const text = (await page.locator('main').textContent()) ?? '';
+	await expect(page.getByTestId('dossier-audience')).toContainText('Publique');
+	await expect(page.getByTestId('dossier')).toContainText('Réservé aux membres');
+	expect(text).not.toMatch(/[\w.-]+@[\w.-]+\.\w+/); // no email address
+	expect(text).not.toContain('Salle de réunion en semaine'); // an offer title (members only)
+	expect(text).not.toContain('Rencontre élus – associations'); // a members-only event
+	await expectAccessible(page);
+	await screenshot(page, 'dossier-public');
+});
