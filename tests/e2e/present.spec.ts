@@ -36,3 +36,14 @@ test('the dossier draws its charts, and its public version keeps to public data'
 	await expectAccessible(page);
 	await screenshot(page, 'dossier-public');
 });
+
+test('the network graph draws the actors, with the world matrix beside it', async ({ page }) => {
+	await page.goto(`/t/${SLUG}/network`);
+	await waitHydrated(page);
+	const graph = page.getByTestId('network-graph');
+	await expect(graph).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+	expect(Number(await graph.getAttribute('data-node-count'))).toBeGreaterThanOrEqual(300);
+	await expect(page.locator('table').first()).toBeVisible();
+	await expectAccessible(page);
+	await screenshot(page, 'network');
+});
