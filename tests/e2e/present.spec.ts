@@ -47,3 +47,45 @@ test('the network graph draws the actors, with the world matrix beside it', asyn
 	await expectAccessible(page);
 	await screenshot(page, 'network');
 });
+
+test('the dossier as slides: keyboard moves between them, Escape gives the page back', async ({
+	page
+}) => {
+	await page.goto(`/t/${SLUG}/present`);
+	await waitHydrated(page);
+	const dossier = page.getByTestId('dossier');
+	const sections = dossier.locator(':scope > section.slide');
+	const total = await sections.count();
+	expect(total).toBeGreaterThanOrEqual(5);
+
+	await page.getByTestId('slides-start').click();
+	const counter = page.getByTestId('slide-counter');
+	await expect(counter).toHaveText(`Diapositive 1 sur ${total}`);
+	// One slide at a time, its title focused.
+	await expect(sections.locator('visible=true')).toHaveCount(1);
+	await expect(page.locator('#dossier-title')).toBeFocused();
+
+	await page.keyboard.press('ArrowRight');
+	await expect(counter).toHaveText(`Diapositive 2 sur ${total}`);
+	await expect(page.locator('#dossier-figures')).toBeVisible();
+	await expect(page.locator('#dossier-figures')).toBeFocused();
+	await expect(page.locator('#dossier-title')).toBeHidden();
+	await page.keyboard.press(' ');
+	await expect(counter).toHaveText(`Diapositive 3 sur ${total}`);
+	await page.keyboard.press('End');
+	await expect(counter).toHaveText(`Diapositive ${total} sur ${total}`);
+	await expect(page.locator('#dossier-methods')).toBeVisible();
+	await page.keyboard.press('ArrowRight'); // already the last one
+	await expect(counter).toHaveText(`Diapositive ${total} sur ${total}`);
+	await page.keyboard.press('ArrowLeft');
+	await expect(counter).toHaveText(`Diapositive ${total - 1} sur ${total}`);
+	await expectAccessible(page);
+	await screenshot(page, 'dossier-slide');
+	await page.keyboard.press('Home');
+	await expect(counter).toHaveText(`Diapositive 1 sur ${total}`);
+
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('slide-controls')).toHaveCount(0);
+	await expect(page.locator('#dossier-figures')).toBeVisible();
+	await expect(page.locator('#dossier-title')).toBeVisible();
+});
