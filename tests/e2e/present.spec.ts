@@ -23,6 +23,14 @@ test('the dossier draws its charts, and its public version keeps to public data'
 	// Every footnote marker points at a numbered note.
 	const notes = await page.getByTestId('dossier-notes').locator('li').count();
 	expect(notes).toBeGreaterThanOrEqual(5);
+	// The map picture: actors and common places over the commune outlines.
+	await expect(page.locator('[data-chart="actors-map"][data-state="drawn"] svg')).toHaveCount(1);
+	// How the worlds meet (members): the matrix and the bridges, as on the network page.
+	const network = page.getByTestId('dossier-network');
+	await expect(network.getByTestId('world-matrix')).toBeVisible();
+	await expect(
+		network.locator('[data-testid="bridges"], [data-testid="world-openers"]')
+	).toHaveCount(1);
 	await expectAccessible(page);
 	await screenshot(page, 'dossier-members');
 
@@ -37,6 +45,9 @@ test('the dossier draws its charts, and its public version keeps to public data'
 	expect(text).not.toMatch(/[\w.-]+@[\w.-]+\.\w+/); // no email address
 	expect(text).not.toContain('Salle de réunion en semaine'); // an offer title (members only)
 	expect(text).not.toContain('Rencontre élus – associations'); // a members-only event
+	// Ties between actors are members-only rows: no network section, a sentence says why.
+	await expect(page.getByTestId('dossier-network')).toHaveCount(0);
+	await expect(page.getByTestId('dossier-network-members-only')).toBeVisible();
 	await expectAccessible(page);
 	await screenshot(page, 'dossier-public');
 });
@@ -137,6 +148,8 @@ test('the dossier as a PDF printed on the server: A4 pages of real text, numbere
 	expect(flat).toContain(actors.replace(/[\s\u202f\u00a0]+/g, ' '));
 	expect(flat).toContain(places);
 	expect(flat).toContain('Acteurs par type');
+	expect(flat).toContain('Les mondes qui se rencontrent'); // the network section (members)
+	expect(flat).toContain('Où sont les acteurs et les lieux communs'); // the map picture
 	for (let n = 1; n <= pages; n++) expect(flat).toContain(`page ${n} / ${pages}`);
 	expect(flat).toContain(`données sous licence ${licence}`);
 	expect(flat).toMatch(/calculé le \d{1,2} \p{L}+ \d{4}/u);

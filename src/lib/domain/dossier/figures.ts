@@ -37,7 +37,7 @@ export const METHOD_KEYS = {
 	actors_by_sector:
 		'Acteurs du périmètre par secteur : un acteur de plusieurs secteurs compte dans chacun ; {withoutSector} sans secteur.',
 	listings_merged:
-		'{rows} lignes de {listings} listes importées, fusionnées en {actors} acteurs : {duplicatesResolved} doublons résolus, {decisions} paires tranchées à la main. Les lignes retirées de leur liste ({gone}) ne comptent plus.',
+		'Listes importées ({listings}) et leurs lignes ({rows}), fusionnées en acteurs ({actors}) : doublons résolus ({duplicatesResolved}), paires tranchées à la main ({decisions}). Les lignes retirées de leur liste ({gone}) ne comptent plus.',
 	common_places:
 		'Lieux communs enregistrés dans le périmètre, par commune ; {withoutCommune} sans commune connue.',
 	events_last_12_months:
@@ -45,7 +45,7 @@ export const METHOD_KEYS = {
 	offers_requests:
 		'Offres et demandes des acteurs du périmètre. Une demande ouverte le {today} est satisfaite quand au moins une offre valide ce jour-là, d’un autre acteur du territoire, y répond.',
 	actors_per_1000:
-		'Acteurs ({kind}) par commune pour 1 000 habitants (population municipale INSEE) ; sans population connue ({unknownPopulation} communes), pas de taux.',
+		'Acteurs ({kind}) par commune pour 1 000 habitants (population municipale INSEE) ; pas de taux pour les communes sans population connue ({unknownPopulation}).',
 	kind_gaps: 'Communes du périmètre ({communes}) sans aucun acteur du type.',
 	event_gaps:
 		'Communes du périmètre ({communes}) où aucun événement n’a eu lieu entre le {from} et le {to}.',

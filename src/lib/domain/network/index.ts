@@ -41,3 +41,4 @@ export {
 	type NetworkSummary,
 	type SummaryOptions
 } from './summary';
+export { WORLD_ORDER } from './worlds';

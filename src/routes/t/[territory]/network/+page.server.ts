@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadFrenchCommunes } from '$lib/domain/census/communes-fr';
-import { networkSummary } from '$lib/domain/network';
+import { WORLD_ORDER, networkSummary } from '$lib/domain/network';
 import { m } from '$lib/i18n';
 import { packNetwork } from '$lib/network/wire';
 import { allKinds, parseNetworkQuery } from '$lib/network/query';
@@ -8,23 +8,6 @@ import { getDatabase } from '$lib/server/db';
 import { loadNetworkInput } from '$lib/server/queries/network';
 import { findTerritoryBySlug, territoryRole } from '$lib/server/queries/territories';
 import type { PageServerLoad } from './$types';
-
-/**
- * The worlds of DESIGN.md, the pairs that rarely meet side by side, first in the matrix; any
- * other world follows in alphabetical order.
- */
-const WORLD_ORDER = [
-	'professionnel',
-	'amateur',
-	'urbain',
-	'rural',
-	'federation',
-	'petite-association',
-	'lucratif',
-	'non-lucratif',
-	'elu',
-	'associatif'
-];
 
 /**
  * The network graph of a territory, for its members only: links and event participations are

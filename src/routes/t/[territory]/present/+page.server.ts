@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { dossierFigures } from '$lib/domain/dossier/figures';
+import { dossierNetwork } from '$lib/domain/dossier/network';
+import { WORLD_ORDER, networkSummary } from '$lib/domain/network';
+import { scopeCodes } from '$lib/domain/dossier/scope';
 import type { DossierScope } from '$lib/domain/dossier/types';
 import { m } from '$lib/i18n';
 import { getDatabase } from '$lib/server/db';
@@ -11,6 +14,8 @@ import {
 	type CommuneShapeProvider
 } from '$lib/server/geo/commune-shapes';
 import { loadDossierInput } from '$lib/server/queries/dossier';
+import { loadDossierPoints } from '$lib/server/queries/dossier-map';
+import { loadNetworkInput } from '$lib/server/queries/network';
 import { epcisOf, loadEpciIndex } from './epci.server';
 import {
 	DEFAULT_LICENCE,
@@ -73,10 +78,23 @@ export const load: PageServerLoad = async ({ params, locals, url }): Promise<Dos
 			audience: askedPublic ? 'public' : undefined
 		});
 		if (!input) return null;
+		const points = await loadDossierPoints(tx, territory.id, scopeCodes(scope), input.audience);
 		if (scope.kind === 'commune') {
 			scopeName = input.communes.find((c) => c.code === communeParam)?.name ?? communeParam!;
 		}
-		return { territory, codes, scope, scopeName, input };
+		// How the worlds meet: links and participations are members-only rows, so the public
+		// dossier has no network section.
+		const network =
+			input.audience === 'members'
+				? await loadNetworkInput(
+						tx,
+						territory.id,
+						scope.kind === 'territory'
+							? {}
+							: { communes: scope.kind === 'commune' ? [scope.code] : scope.communeCodes }
+					)
+				: null;
+		return { territory, codes, scope, scopeName, input, network, points };
 	});
 	if (found === null) error(404, m.error_territory_not_found());
 	if (found === 'no-scope') error(404, m.dossier_error_scope_not_found());
@@ -130,7 +148,11 @@ export const load: PageServerLoad = async ({ params, locals, url }): Promise<Dos
 		licence: territory.licence?.trim() || DEFAULT_LICENCE,
 		sources: input.census ? input.census.listings.map((l) => l.name) : null,
 		figures,
+		network: found.network
+			? dossierNetwork(networkSummary(found.network, { worldOrder: WORLD_ORDER }))
+			: null,
 		shapes,
+		points: found.points,
 		publicUrl: isMember && isPublic ? publicUrl.href : null
 	};
 };

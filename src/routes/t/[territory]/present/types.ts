@@ -1,7 +1,9 @@
 /** What the dossier page (`/t/[territory]/present`) receives from its load function. */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DossierFigures } from '$lib/domain/dossier/figures';
+import type { DossierNetwork } from '$lib/domain/dossier/network';
 import type { DossierAudience } from '$lib/domain/dossier/types';
+import type { DossierPoints } from '$lib/server/queries/dossier-map';
 
 /** A commune outline of the scope, for the choropleth. */
 export type DossierShape = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
@@ -34,8 +36,12 @@ export interface DossierPageData {
 	/** Names of the imported listings (members); null on the public dossier. */
 	sources: string[] | null;
 	figures: DossierFigures;
+	/** How the worlds meet (members); null on the public dossier. */
+	network: DossierNetwork | null;
 	/** Outlines of the scope's communes; null when none is available (offline, nothing cached). */
 	shapes: DossierShapes | null;
+	/** Actors and common places of the scope on a 0.005° grid, for the map picture. */
+	points: DossierPoints;
 	/** The read-only public link, for members of a public territory; else null. */
 	publicUrl: string | null;
 }
