@@ -15,7 +15,12 @@ export default defineConfig({
 		external: ['@electric-sql/pglite', '@electric-sql/pglite-postgis']
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'tests/db/**/*.test.ts',
+			'tests/unit/**/*.test.ts',
+			'tests/postgrest/**/*.test.ts'
+		],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
