@@ -12,37 +12,7 @@
  * - person name: always personal.
  */
 
-/** Webmail providers used by individuals in France (addresses there are people's own). */
-const WEBMAIL_DOMAINS = new Set([
-	'gmail.com',
-	'googlemail.com',
-	'hotmail.com',
-	'hotmail.fr',
-	'live.fr',
-	'live.com',
-	'outlook.com',
-	'outlook.fr',
-	'msn.com',
-	'yahoo.com',
-	'yahoo.fr',
-	'ymail.com',
-	'icloud.com',
-	'me.com',
-	'orange.fr',
-	'wanadoo.fr',
-	'free.fr',
-	'sfr.fr',
-	'neuf.fr',
-	'laposte.net',
-	'bbox.fr',
-	'aliceadsl.fr',
-	'numericable.fr',
-	'protonmail.com',
-	'proton.me',
-	'gmx.fr',
-	'gmx.com',
-	'aol.com'
-]);
+import { isWebmailDomain } from '../census/contact';
 
 /** Local parts that name a function, not a person. */
 const ROLE_LOCAL_PARTS = new Set([
@@ -118,7 +88,7 @@ export function isPersonalEmail(email: string | null | undefined): boolean {
 	// « contact.festival@… », « accueil-mairie@… »: a role word first.
 	const first = base.split(/[._-]/)[0] ?? '';
 	if (ROLE_LOCAL_PARTS.has(first)) return false;
-	if (WEBMAIL_DOMAINS.has(domain)) return true;
+	if (isWebmailDomain(domain)) return true;
 	// jean.dupont, j.dupont, jean-dupont, jean_dupont: two or three name-like words.
 	return /^\p{L}[\p{L}']*([._-]\p{L}[\p{L}']*){1,2}$/u.test(base);
 }
