@@ -151,6 +151,21 @@ test('a copied link gives back the same map: view, filters, layers, selection', 
 	// The URL follows after a short pause.
 	await expect(page).toHaveURL(/sel=actor%3A|sel=actor:/);
 	await expect(page).toHaveURL(/v=/);
+	// Selecting flies the map to the actor when it is out of sight or far: the URL's view follows
+	// once the flight ends. Copy the link when the written view has stopped changing (on a busy
+	// machine a link taken mid-flight holds the view before it).
+	let lastView: string | null = null;
+	await expect
+		.poll(
+			() => {
+				const view = new URL(page.url()).searchParams.get('v');
+				const settled = view !== null && view === lastView;
+				lastView = view;
+				return settled;
+			},
+			{ intervals: [1_500], timeout: 20_000 }
+		)
+		.toBe(true);
 	const url = page.url();
 	const params = new URL(url).searchParams;
 	expect(params.get('q')).toBe('uzes');
