@@ -4,7 +4,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
 
-select plan(57);
+select plan(59);
 
 select tables_are(
 	'public',
@@ -122,8 +122,13 @@ select table_privs_are('public', 'commune_shape', 'anon', array['SELECT'],
 select fk_ok('public', 'review_pair', array['territory_id', 'record_a'],
 	'public', 'source_record', array['territory_id', 'id'], 'review pairs pair records of their territory');
 
-select table_privs_are('public', 'actor', 'anon', array['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
-	'anon has the API privileges on actor, no TRUNCATE');
+-- No table-wide SELECT since contact_privacy: the contact columns are read through actor_contact.
+select table_privs_are('public', 'actor', 'anon', array['INSERT', 'UPDATE', 'DELETE'],
+	'anon has the API write privileges on actor (RLS decides), no table-wide SELECT, no TRUNCATE');
+select column_privs_are('public', 'actor', 'email', 'anon', array['INSERT', 'UPDATE'],
+	'anon may not select actor.email');
+select column_privs_are('public', 'actor', 'name', 'anon', array['SELECT', 'INSERT', 'UPDATE'],
+	'anon may select actor.name');
 
 -- Private settings (the demo marker): not reachable through the API.
 select has_table('maillage_private', 'settings', 'maillage_private.settings exists');

@@ -48,10 +48,13 @@ async function count(table: string): Promise<number> {
 async function snapshot() {
 	return {
 		actors: await q(
-			`select id, name, kind, legal_form, address, postcode, commune_code, email, phone, website,
-			        siret, rna, tags, st_astext(location::geometry) as location, location_quality, provenance,
-			        overrides, contact_visibility, sectors, worlds, description, created_at
-			   from public.actor where territory_id = $1 order by id`,
+			`select a.id, a.name, a.kind, a.legal_form, a.address, a.postcode, a.commune_code,
+			        c.email, c.phone, c.contact_name, a.website, a.siret, a.rna, a.tags,
+			        st_astext(a.location::geometry) as location, a.location_quality, a.provenance,
+			        c.overrides, a.contact_visibility, a.sectors, a.worlds, a.description, a.created_at
+			   from public.actor a
+			   join public.actor_contacts($1::uuid) c on c.actor_id = a.id
+			  where a.territory_id = $1 order by a.id`,
 			[territoryId]
 		),
 		records: await q(

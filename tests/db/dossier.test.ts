@@ -96,7 +96,7 @@ describe('loadDossierInput', () => {
 			exec: (sql) => tx.exec(sql)
 		});
 		await db.asUser(viewer, (tx) => loadDossierInput(count(tx), territoryId, TERRITORY, NOW));
-		// territory, actor, source, source_record, match_decision, place, event, offer.
+		// territory, actor, source, source_record_links, match_decision, place, event, offer.
 		expect(queries).toBe(8);
 		queries = 0;
 		await db.asUser(anonClaims, (tx) => loadDossierInput(count(tx), territoryId, TERRITORY, NOW));

@@ -16,6 +16,8 @@ import { createUser, freshDatabase, type TestDatabase } from './helpers';
 import {
 	ANON_ACTOR_COLUMNS,
 	CALLERS,
+	CONTACT_VALUES,
+	CONTACT_VISIBILITY,
 	DOC_PATH,
 	EXPECTATIONS,
 	FORGED_AUTHORSHIP,
@@ -24,11 +26,13 @@ import {
 	TABLES,
 	TERRITORIES,
 	TERRITORY_KEYS,
+	VIEWS,
 	expectationFor,
 	formatLine,
 	renderSecurityMatrix,
 	type Caller,
 	type CallerKey,
+	type ContactValue,
 	type Operation,
 	type Row,
 	type SeedContext,
@@ -263,6 +267,13 @@ afterAll(async () => {
 	await db?.close();
 });
 
+/** A contact value is read when it is there: for `overrides`, when some hand-set value is. */
+function readable(value: unknown): boolean {
+	if (value === null || value === undefined) return false;
+	if (typeof value === 'object') return Object.values(value).some((v) => v !== null);
+	return true;
+}
+
 describe('the matrix covers the schema', () => {
 	it('has a line for every table of public, and RLS is on for each', async () => {
 		const relations = await db.asAdmin((tx) =>
@@ -274,7 +285,9 @@ describe('the matrix covers the schema', () => {
 			)
 		);
 		// A view, foreign table or new table served by PostgREST needs its own expectation lines.
-		expect(relations.map((r) => r.name).sort()).toEqual(TABLES.map((t) => t.name).sort());
+		expect(relations.map((r) => r.name).sort()).toEqual(
+			[...TABLES.map((t) => t.name), ...VIEWS].sort()
+		);
 		expect(relations.filter((r) => (r.kind === 'r' || r.kind === 'p') && !r.rls)).toEqual([]);
 	});
 
@@ -347,6 +360,40 @@ describe('beyond rows', () => {
 			return seen;
 		});
 		expect(actual).toEqual(Object.fromEntries(ANON_ACTOR_COLUMNS.map((e) => [e.name, e.value])));
+	});
+
+	it('each caller reads through actor_contact the contact values their role may see', async () => {
+		const actual: string[] = [];
+		for (const caller of CALLERS) {
+			const lines = await rolledBack(claimsOf(caller), async (tx) => {
+				const out: string[] = [];
+				for (const key of TERRITORY_KEYS) {
+					const rows = await tx.query<Record<ContactValue, unknown>>(
+						`select ${CONTACT_VALUES.join(', ')} from public.actor_contact where actor_id = $1`,
+						[contexts[key].id('actor3')]
+					);
+					const values =
+						rows.length === 0
+							? 'none'
+							: CONTACT_VALUES.filter((v) => readable(rows[0]![v])).join(' ');
+					out.push(`${caller.key} ${key} ${values}`);
+				}
+				return out;
+			});
+			actual.push(...lines);
+		}
+		expect(actual).toEqual(
+			CALLERS.flatMap((caller) =>
+				TERRITORY_KEYS.map((key) => {
+					const line = CONTACT_VISIBILITY.find(
+						(l) => l.caller === caller.key && l.territory === key
+					);
+					const values =
+						line === undefined ? '?' : line.values === 'none' ? 'none' : line.values.join(' ');
+					return `${caller.key} ${key} ${values}`;
+				})
+			)
+		);
 	});
 
 	it('authorship columns: the editor of A names the owner of A as author', async () => {

@@ -196,7 +196,18 @@ export const TABLES: readonly TableSpec[] = [
 				phone: '06 12 34 56 78',
 				contact_visibility: { email: 'members', phone: 'members', address: 'members' }
 			},
-			{ id: c.id('actor2'), territory_id: c.id('territory'), name: 'Acteur deux' }
+			{ id: c.id('actor2'), territory_id: c.id('territory'), name: 'Acteur deux' },
+			{
+				// One contact value per visibility, for CONTACT_VISIBILITY.
+				id: c.id('actor3'),
+				territory_id: c.id('territory'),
+				name: 'Acteur trois',
+				email: `bonjour-${c.key.toLowerCase()}@example.org`,
+				phone: '04 66 00 00 00',
+				contact_name: 'Marie Martin',
+				overrides: { website: 'https://example.org' },
+				contact_visibility: { email: 'public', phone: 'editors', contact_name: 'members' }
+			}
 		],
 		insert: (c) => ({ territory_id: c.id('territory'), name: 'Nouvel acteur' }),
 		update: () => ({ name: 'Acteur renommé' }),
@@ -222,7 +233,10 @@ export const TABLES: readonly TableSpec[] = [
 			raw: { titre: 'Nouvelle ligne' },
 			content_hash: 'h-nouveau'
 		}),
-		update: () => ({ geocode_quality: 'matrix' })
+		update: () => ({ geocode_quality: 'matrix' }),
+		note:
+			'raw rows (every column of the file) for owners and editors; members and viewers get ' +
+			'`source_record_links(t)` instead: which row of which listing went into which actor, no values.'
 	},
 	{
 		name: 'match_decision',
@@ -436,30 +450,21 @@ export const TABLES: readonly TableSpec[] = [
 	}
 ];
 
-export type GapId = 'G1' | 'G2' | 'G3' | 'G4';
+export type GapId = 'G1' | 'G3';
 
 /** What is wrong with the lines marked `// GAP: [Gn]`, and what the product should do instead. */
 export const GAPS: Readonly<Record<GapId, string>> = {
 	G1:
-		'Actors of a public territory are readable as whole rows by anyone (anon key, members of other ' +
-		'territories): email, phone and address are served even when contact_visibility says ' +
-		'"members". Seeing the row is right; the contact columns must move behind a view, column ' +
-		'grants or a table of their own (see ANON_ACTOR_COLUMNS and init_security.sql).',
-	G2:
-		'Viewers and members read source_record, whose `raw` holds every column of the imported ' +
-		"listing (personal emails and phones included) whatever the actor's contact_visibility. " +
-		'review_pair, which shows the same raw rows side by side, is already owner/editor only: ' +
-		'source_record select should be too (members see the merged actor instead).',
+		"The text of an actor's address stays readable by anyone who may read the actor, even when " +
+		'contact_visibility marks it "members" (the app hides it; the API does not). Email, phone, ' +
+		'the contact person and hand-set values are behind actor_contact since migration ' +
+		'20261126090000_contact_privacy.sql; the address should follow once the map and the ' +
+		'geocoder read it through the view too (the point itself is public on the map).',
 	G3:
 		'Editors and owners insert census_history rows directly, with any action, detail and ' +
 		'done_at: through PostgREST an editor can write history that no change produced. History ' +
 		'should be written by the database itself (triggers on the census tables, or a security ' +
-		'definer function that the census write calls), with no insert right for the API roles.',
-	G4:
-		'Authorship columns (source.imported_by, match_decision.decided_by, census_history.done_by) ' +
-		'default to auth.uid() but accept any user id: an editor can attribute an import, a decision ' +
-		'or a history line to another person. territory.created_by shows the fix: a with check ' +
-		'(column = auth.uid()), or a trigger that overwrites the column.'
+		'definer function that the census write calls), with no insert right for the API roles.'
 };
 
 /**
@@ -486,7 +491,7 @@ anon     A  commune_shape  : select allow   insert deny    update deny    delete
 anon     B  territory      : select allow   insert deny    update deny    delete deny
 anon     B  membership     : select deny    insert deny    update deny    delete deny
 anon     B  source         : select deny    insert deny    update deny    delete deny
-anon     B  actor          : select allow   insert deny    update deny    delete deny  // GAP: [G1] whole rows incl. email, phone, address
+anon     B  actor          : select allow   insert deny    update deny    delete deny
 anon     B  source_record  : select deny    insert deny    update deny    delete deny
 anon     B  match_decision : select deny    insert deny    update deny    delete deny
 anon     B  place          : select allow   insert deny    update deny    delete deny
@@ -504,7 +509,7 @@ viewerA  A  territory      : select allow   insert allow   update deny    delete
 viewerA  A  membership     : select allow   insert deny    update deny    delete deny
 viewerA  A  source         : select allow   insert deny    update deny    delete deny
 viewerA  A  actor          : select allow   insert deny    update deny    delete deny
-viewerA  A  source_record  : select allow   insert deny    update deny    delete deny  // GAP: [G2] raw rows should be owner/editor only
+viewerA  A  source_record  : select deny    insert deny    update deny    delete deny
 viewerA  A  match_decision : select allow   insert deny    update deny    delete deny
 viewerA  A  place          : select allow   insert deny    update deny    delete deny
 viewerA  A  event          : select allow   insert deny    update deny    delete deny
@@ -518,7 +523,7 @@ viewerA  A  commune_shape  : select allow   insert deny    update deny    delete
 viewerA  B  territory      : select allow   insert allow   update deny    delete deny
 viewerA  B  membership     : select deny    insert deny    update deny    delete deny
 viewerA  B  source         : select deny    insert deny    update deny    delete deny
-viewerA  B  actor          : select allow   insert deny    update deny    delete deny  // GAP: [G1] whole rows incl. email, phone, address
+viewerA  B  actor          : select allow   insert deny    update deny    delete deny
 viewerA  B  source_record  : select deny    insert deny    update deny    delete deny
 viewerA  B  match_decision : select deny    insert deny    update deny    delete deny
 viewerA  B  place          : select allow   insert deny    update deny    delete deny
@@ -536,7 +541,7 @@ memberA  A  territory      : select allow   insert allow   update deny    delete
 memberA  A  membership     : select allow   insert deny    update deny    delete deny
 memberA  A  source         : select allow   insert deny    update deny    delete deny
 memberA  A  actor          : select allow   insert deny    update deny    delete deny
-memberA  A  source_record  : select allow   insert deny    update deny    delete deny  // GAP: [G2] raw rows should be owner/editor only
+memberA  A  source_record  : select deny    insert deny    update deny    delete deny
 memberA  A  match_decision : select allow   insert deny    update deny    delete deny
 memberA  A  place          : select allow   insert deny    update deny    delete deny
 memberA  A  event          : select allow   insert deny    update deny    delete deny
@@ -550,7 +555,7 @@ memberA  A  commune_shape  : select allow   insert deny    update deny    delete
 memberA  B  territory      : select allow   insert allow   update deny    delete deny
 memberA  B  membership     : select deny    insert deny    update deny    delete deny
 memberA  B  source         : select deny    insert deny    update deny    delete deny
-memberA  B  actor          : select allow   insert deny    update deny    delete deny  // GAP: [G1] whole rows incl. email, phone, address
+memberA  B  actor          : select allow   insert deny    update deny    delete deny
 memberA  B  source_record  : select deny    insert deny    update deny    delete deny
 memberA  B  match_decision : select deny    insert deny    update deny    delete deny
 memberA  B  place          : select allow   insert deny    update deny    delete deny
@@ -582,7 +587,7 @@ editorA  A  commune_shape  : select allow   insert deny    update deny    delete
 editorA  B  territory      : select allow   insert allow   update deny    delete deny
 editorA  B  membership     : select deny    insert deny    update deny    delete deny
 editorA  B  source         : select deny    insert deny    update deny    delete deny
-editorA  B  actor          : select allow   insert deny    update deny    delete deny  // GAP: [G1] whole rows incl. email, phone, address
+editorA  B  actor          : select allow   insert deny    update deny    delete deny
 editorA  B  source_record  : select deny    insert deny    update deny    delete deny
 editorA  B  match_decision : select deny    insert deny    update deny    delete deny
 editorA  B  place          : select allow   insert deny    update deny    delete deny
@@ -614,7 +619,7 @@ ownerA   A  commune_shape  : select allow   insert deny    update deny    delete
 ownerA   B  territory      : select allow   insert allow   update deny    delete deny
 ownerA   B  membership     : select deny    insert deny    update deny    delete deny
 ownerA   B  source         : select deny    insert deny    update deny    delete deny
-ownerA   B  actor          : select allow   insert deny    update deny    delete deny  // GAP: [G1] whole rows incl. email, phone, address
+ownerA   B  actor          : select allow   insert deny    update deny    delete deny
 ownerA   B  source_record  : select deny    insert deny    update deny    delete deny
 ownerA   B  match_decision : select deny    insert deny    update deny    delete deny
 ownerA   B  place          : select allow   insert deny    update deny    delete deny
@@ -647,7 +652,7 @@ viewerB  B  territory      : select allow   insert allow   update deny    delete
 viewerB  B  membership     : select allow   insert deny    update deny    delete deny
 viewerB  B  source         : select allow   insert deny    update deny    delete deny
 viewerB  B  actor          : select allow   insert deny    update deny    delete deny
-viewerB  B  source_record  : select allow   insert deny    update deny    delete deny  // GAP: [G2] raw rows should be owner/editor only
+viewerB  B  source_record  : select deny    insert deny    update deny    delete deny
 viewerB  B  match_decision : select allow   insert deny    update deny    delete deny
 viewerB  B  place          : select allow   insert deny    update deny    delete deny
 viewerB  B  event          : select allow   insert deny    update deny    delete deny
@@ -679,7 +684,7 @@ memberB  B  territory      : select allow   insert allow   update deny    delete
 memberB  B  membership     : select allow   insert deny    update deny    delete deny
 memberB  B  source         : select allow   insert deny    update deny    delete deny
 memberB  B  actor          : select allow   insert deny    update deny    delete deny
-memberB  B  source_record  : select allow   insert deny    update deny    delete deny  // GAP: [G2] raw rows should be owner/editor only
+memberB  B  source_record  : select deny    insert deny    update deny    delete deny
 memberB  B  match_decision : select allow   insert deny    update deny    delete deny
 memberB  B  place          : select allow   insert deny    update deny    delete deny
 memberB  B  event          : select allow   insert deny    update deny    delete deny
@@ -774,7 +779,7 @@ outsider A  commune_shape  : select allow   insert deny    update deny    delete
 outsider B  territory      : select allow   insert allow   update deny    delete deny
 outsider B  membership     : select deny    insert deny    update deny    delete deny
 outsider B  source         : select deny    insert deny    update deny    delete deny
-outsider B  actor          : select allow   insert deny    update deny    delete deny  // GAP: [G1] whole rows incl. email, phone, address
+outsider B  actor          : select allow   insert deny    update deny    delete deny
 outsider B  source_record  : select deny    insert deny    update deny    delete deny
 outsider B  match_decision : select deny    insert deny    update deny    delete deny
 outsider B  place          : select allow   insert deny    update deny    delete deny
@@ -948,18 +953,19 @@ sectors             readable
 worlds              readable
 tags                readable
 description         readable
-address             readable  // GAP: [G1] members-only in contact_visibility
+address             readable  // GAP: [G1] the organisation's place, but members-only when marked so
 postcode            readable
 commune_code        readable
-email               readable  // GAP: [G1] members-only in contact_visibility
-phone               readable  // GAP: [G1] members-only in contact_visibility
+email               hidden
+phone               hidden
 website             readable
 siret               readable
 rna                 readable
 location            readable
 location_quality    readable
 provenance          readable
-overrides           readable  // GAP: [G1] a hand-set email or phone lands here too
+overrides           hidden
+contact_name        hidden
 contact_visibility  readable
 created_at          readable
 updated_at          readable
@@ -968,15 +974,76 @@ updated_at          readable
 );
 
 /**
+ * Views of `public`: not in the row matrix (nobody writes through them), each checked by its own
+ * expectations: `actor_contact` by CONTACT_VISIBILITY.
+ */
+export const VIEWS = ['actor_contact'] as const;
+
+/** The contact values of `actor_contact`, in the order CONTACT_VISIBILITY lists them. */
+export const CONTACT_VALUES = ['email', 'phone', 'contact_name', 'overrides'] as const;
+export type ContactValue = (typeof CONTACT_VALUES)[number];
+
+/**
+ * Which values of « Acteur trois » each caller reads through `actor_contact`, in A and in B. Its
+ * email is marked public, its phone editors, its contact person members; `overrides` (hand-set
+ * values) are for owners and editors (others only learn which fields were set by hand). `none`: the actor's row is not there at all. The service
+ * role has no territory role: through the view it reads what the public reads (the server reads
+ * the table itself).
+ */
+export const CONTACT_VISIBILITY: readonly {
+	caller: CallerKey;
+	territory: TerritoryKey;
+	values: readonly ContactValue[] | 'none';
+}[] = `
+anon     A none
+anon     B email
+viewerA  A email contact_name
+viewerA  B email
+memberA  A email contact_name
+memberA  B email
+editorA  A email phone contact_name overrides
+editorA  B email
+ownerA   A email phone contact_name overrides
+ownerA   B email
+viewerB  A none
+viewerB  B email contact_name
+memberB  A none
+memberB  B email contact_name
+editorB  A none
+editorB  B email phone contact_name overrides
+ownerB   A none
+ownerB   B email phone contact_name overrides
+outsider A none
+outsider B email
+service  A none
+service  B email
+`
+	.split('\n')
+	.filter((line) => line.trim() !== '')
+	.map((line) => {
+		const [caller, territory, ...values] = line.trim().split(/\s+/);
+		if (!CALLERS.some((c) => c.key === caller) || (territory !== 'A' && territory !== 'B'))
+			throw new Error(`Unreadable line: ${line}`);
+		for (const v of values)
+			if (v !== 'none' && !(CONTACT_VALUES as readonly string[]).includes(v))
+				throw new Error(`Unknown value ${v} in: ${line}`);
+		return {
+			caller: caller as CallerKey,
+			territory,
+			values: values[0] === 'none' ? ('none' as const) : (values as ContactValue[])
+		};
+	});
+
+/**
  * The editor of A adds a row (the insert probe of the table) naming the owner of A as its author.
  * `allow`: stored with that author; `deny`: refused.
  */
 export const FORGED_AUTHORSHIP = parsePairs(
 	`
 territory.created_by       deny
-source.imported_by         allow  // GAP: [G4] defaults to auth.uid(), not enforced
-match_decision.decided_by  allow  // GAP: [G4] defaults to auth.uid(), not enforced
-census_history.done_by     allow  // GAP: [G4] defaults to auth.uid(), not enforced
+source.imported_by         deny
+match_decision.decided_by  deny
+census_history.done_by     deny
 `,
 	['allow', 'deny'] as const
 );
@@ -1093,6 +1160,24 @@ export function renderSecurityMatrix(): string {
 		markdownTable(
 			['column', 'anon', 'gap'],
 			ANON_ACTOR_COLUMNS.map((c) => [code(c.name), c.value, c.gap ? c.gap.id : ''])
+		),
+		'',
+		'## Contact values through `actor_contact`',
+		'',
+		'Email, phone, the contact person and hand-set values are not readable in `actor` by the ' +
+			'API roles; the view `actor_contact` gives each value to whom its visibility allows. ' +
+			'« Acteur trois » has its email marked public, its phone editors and its contact person ' +
+			'members.',
+		'',
+		markdownTable(
+			['caller', 'A', 'B'],
+			CALLERS.map((caller) => {
+				const cellOf = (t: TerritoryKey) => {
+					const line = CONTACT_VISIBILITY.find((l) => l.caller === caller.key && l.territory === t);
+					return line === undefined ? '?' : line.values === 'none' ? '—' : line.values.join(', ');
+				};
+				return [code(caller.key), cellOf('A'), cellOf('B')];
+			})
 		),
 		'',
 		'## Authorship columns',

@@ -153,15 +153,20 @@ describe('reading', () => {
 	});
 
 	for (const role of ['viewer', 'member', 'editor', 'owner'] as const) {
-		it(`a ${role} of A reads everything of A`, async () => {
+		it(`a ${role} of A reads everything of A (raw rows: editors and owners only)`, async () => {
 			const u = user(role);
 			expect(await u.count('select 1 from territory where id = $1', [territoryA])).toBe(1);
 			expect(await u.query('select id from actor where territory_id = $1', [territoryA])).toEqual([
 				{ id: actorA }
 			]);
 			expect(await u.count('select 1 from source where territory_id = $1', [territoryA])).toBe(1);
+			const editing = role === 'editor' || role === 'owner';
 			expect(
 				await u.count('select 1 from source_record where territory_id = $1', [territoryA])
+			).toBe(editing ? 1 : 0);
+			// Which row went into which actor, never its values: for every member.
+			expect(
+				await u.count('select 1 from source_record_links($1) where actor_id is null', [territoryA])
 			).toBe(1);
 			expect(await u.count('select 1 from event where territory_id = $1', [territoryA])).toBe(2);
 			expect(await u.count('select 1 from membership where territory_id = $1', [territoryA])).toBe(

@@ -5,7 +5,8 @@
  * the caller (the anon key for anon, a service_role JWT for service). Run with
  * `scripts/test-postgrest.sh tests/postgrest/rls-matrix.test.ts`; skipped without it.
  *
- *   select  `.from(table).select('*').in(<scope column>, <values of T>)`: rows returned.
+ *   select  `.from(table).select(<scope column>).in(<scope column>, <values of T>)`: rows
+ *           returned (which rows one sees; which columns, e.g. actor's contacts, is checked apart).
  *   insert  `.insert(row)`: is the row stored? (looked up with the superuser)
  *   update  `.update(change).in(…)`: how many rows of T now carry the change? (superuser)
  *   delete  `.delete().in(…)`: how many rows of T are gone? (superuser)
@@ -23,6 +24,8 @@ import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/typ
 import type { Database } from '../../src/lib/supabase/database.types';
 import {
 	CALLERS,
+	CONTACT_VALUES,
+	CONTACT_VISIBILITY,
 	OPERATIONS,
 	TABLES,
 	TERRITORIES,
@@ -30,6 +33,7 @@ import {
 	expectationFor,
 	formatLine,
 	type Caller,
+	type ContactValue,
 	type Operation,
 	type Row,
 	type SeedContext,
@@ -73,10 +77,14 @@ function refusal(error: ApiError): string {
 const RPC_FUNCTIONS: Record<string, { anon: boolean; authenticated: boolean; writes: boolean }> = {
 	// Executable by anon through Supabase's default privileges despite `revoke … from public`;
 	// refuses anon itself (42501): see the probe below.
+	// An actor's contact values as its visibilities allow the caller (see CONTACT_VISIBILITY).
+	'actor_contacts(uuid,uuid)': { anon: true, authenticated: true, writes: false },
 	'bump_census_version(uuid,integer)': { anon: true, authenticated: true, writes: true },
 	'has_territory_role(uuid,text[])': { anon: true, authenticated: true, writes: false },
 	'my_territory_ids()': { anon: true, authenticated: true, writes: false },
 	'public_territory_ids()': { anon: true, authenticated: true, writes: false },
+	// Which listing row went into which actor (no values), for members of t; no rows for others.
+	'source_record_links(uuid)': { anon: true, authenticated: true, writes: false },
 	'territory_role(uuid)': { anon: true, authenticated: true, writes: false }
 };
 
@@ -84,6 +92,13 @@ const RPC_FUNCTIONS: Record<string, { anon: boolean; authenticated: boolean; wri
 const WRITE_PROBES: Record<string, (c: SeedContext, version: number) => Record<string, unknown>> = {
 	'bump_census_version(uuid,integer)': (c, version) => ({ t: c.id('territory'), expected: version })
 };
+
+/** A contact value is read when it is there: for `overrides`, when some hand-set value is. */
+function readable(value: unknown): boolean {
+	if (value === null || value === undefined) return false;
+	if (typeof value === 'object') return Object.values(value).some((v) => v !== null);
+	return true;
+}
 
 describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgREST 12', () => {
 	let sql: postgres.Sql;
@@ -205,7 +220,7 @@ describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgRE
 		const { column, values } = spec.scope(c);
 		switch (op) {
 			case 'select': {
-				const { data, error } = await api.from(spec.name).select('*').in(column, values);
+				const { data, error } = await api.from(spec.name).select(column).in(column, values);
 				if (error) return refusal(error);
 				return grade(data.length, seeded);
 			}
@@ -344,6 +359,76 @@ describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgRE
 				'editorA B deny version +0'
 			]);
 			await reseed(contexts.A);
+		});
+
+		// Members may not read source_record (raw values: G2); this gives them its links only.
+		it('source_record_links gives members of T the rows of T, without values; others nothing', async () => {
+			const seen: string[] = [];
+			for (const caller of CALLERS) {
+				for (const key of TERRITORY_KEYS) {
+					const { data, error } = await clientOf(caller).rpc('source_record_links', {
+						t: contexts[key].id('territory')
+					});
+					const rows = (data ?? []) as Record<string, unknown>[];
+					const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort().join(',');
+					seen.push(
+						`${caller.key} ${key} ${error ? refusal(error) : `${rows.length} rows ${columns}`}`
+					);
+				}
+			}
+			const columns = 'actor_id,gone,id,row_number,source_id,territory_id';
+			expect(seen).toEqual(
+				CALLERS.flatMap((caller) =>
+					TERRITORY_KEYS.map((key) => {
+						return caller.membership?.territory === key
+							? `${caller.key} ${key} 3 rows ${columns}`
+							: `${caller.key} ${key} 0 rows `;
+					})
+				)
+			);
+		});
+	});
+
+	describe('contacts', () => {
+		it('select=* on actor is refused to the API roles: contacts are not columns they may read', async () => {
+			for (const caller of CALLERS.filter((c) => c.dbRole !== 'service_role')) {
+				const { error } = await clientOf(caller)
+					.from('actor')
+					.select('*')
+					.eq('id', contexts.B.id('actor1'));
+				expect(error?.code, caller.key).toBe('42501');
+			}
+		});
+
+		it('each caller reads through actor_contact the values their role may see', async () => {
+			const seen: string[] = [];
+			for (const caller of CALLERS) {
+				for (const key of TERRITORY_KEYS) {
+					const { data, error } = await clientOf(caller)
+						.from('actor_contact')
+						.select(CONTACT_VALUES.join(','))
+						.eq('actor_id', contexts[key].id('actor3'));
+					if (error) throw new Error(`${caller.key} ${key}: ${error.message}`);
+					const rows = (data ?? []) as unknown as Record<ContactValue, unknown>[];
+					const values =
+						rows.length === 0
+							? 'none'
+							: CONTACT_VALUES.filter((v) => readable(rows[0]![v])).join(' ');
+					seen.push(`${caller.key} ${key} ${values}`);
+				}
+			}
+			expect(seen).toEqual(
+				CALLERS.flatMap((caller) =>
+					TERRITORY_KEYS.map((key) => {
+						const line = CONTACT_VISIBILITY.find(
+							(l) => l.caller === caller.key && l.territory === key
+						);
+						const values =
+							line === undefined ? '?' : line.values === 'none' ? 'none' : line.values.join(' ');
+						return `${caller.key} ${key} ${values}`;
+					})
+				)
+			);
 		});
 	});
 

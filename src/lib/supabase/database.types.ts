@@ -48,6 +48,7 @@ export type Database = {
 				Row: {
 					address: string | null;
 					commune_code: string | null;
+					contact_name: string | null;
 					contact_visibility: NonNullable<Json>;
 					created_at: string;
 					description: string | null;
@@ -75,6 +76,7 @@ export type Database = {
 				Insert: {
 					address?: string | null;
 					commune_code?: string | null;
+					contact_name?: string | null;
 					contact_visibility?: NonNullable<Json>;
 					created_at?: string;
 					description?: string | null;
@@ -101,6 +103,7 @@ export type Database = {
 				Update: {
 					address?: string | null;
 					commune_code?: string | null;
+					contact_name?: string | null;
 					contact_visibility?: NonNullable<Json>;
 					created_at?: string;
 					description?: string | null;
@@ -787,13 +790,46 @@ export type Database = {
 			};
 		};
 		Views: {
-			[_ in never]: never;
+			actor_contact: {
+				Row: {
+					actor_id: string | null;
+					contact_name: string | null;
+					email: string | null;
+					overrides: Json | null;
+					phone: string | null;
+					territory_id: string | null;
+				};
+				ComputedFields: never;
+				Relationships: [];
+			};
 		};
 		Functions: {
+			actor_contacts: {
+				Args: { one_actor?: string; t: string };
+				Returns: {
+					actor_id: string;
+					contact_name: string;
+					email: string;
+					overrides: Json;
+					phone: string;
+					territory_id: string;
+				}[];
+			};
 			bump_census_version: { Args: { expected: number; t: string }; Returns: number };
 			has_territory_role: { Args: { roles: string[]; t: string }; Returns: boolean };
 			my_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
 			public_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
+			source_record_links: {
+				Args: { t: string };
+				Returns: {
+					actor_id: string;
+					gone: boolean;
+					id: string;
+					row_number: number;
+					source_id: string;
+					territory_id: string;
+				}[];
+			};
 			territory_role: { Args: { t: string }; Returns: string };
 		};
 		Enums: {

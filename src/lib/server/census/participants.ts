@@ -19,6 +19,7 @@ import type { ActorKind } from '../../domain/actor-kinds';
 import type { Tx } from '../db/types';
 import {
 	ACTOR_STATE_COLUMNS,
+	ACTOR_STATE_FROM,
 	toActorState,
 	type ActorState,
 	type CensusState,
@@ -152,11 +153,11 @@ export interface UnlistedActor extends ActorState {
 /** Actors of the territory that no row of any listing belongs to. */
 export async function loadUnlistedActors(tx: Tx, territoryId: string): Promise<UnlistedActor[]> {
 	const rows = await tx.query<ActorState>(
-		`select ${ACTOR_STATE_COLUMNS} from public.actor a
-		  where territory_id = $1
+		`select ${ACTOR_STATE_COLUMNS} from ${ACTOR_STATE_FROM}
+		  where a.territory_id = $1
 		    and not exists (select 1 from public.source_record r
 		                     where r.territory_id = a.territory_id and r.actor_id = a.id)
-		  order by created_at, id`,
+		  order by a.created_at, a.id`,
 		[territoryId]
 	);
 	return rows.map((r) => {

@@ -16,6 +16,7 @@ import {
 	loadCensusState,
 	type CensusState,
 	ACTOR_STATE_COLUMNS,
+	ACTOR_STATE_FROM,
 	toActorState,
 	type ActorState
 } from './state';
@@ -182,7 +183,7 @@ export async function unmergeRecords(
 
 async function loadActor(tx: Tx, territoryId: string, actorId: string): Promise<ActorState> {
 	const [row] = await tx.query<ActorState>(
-		`select ${ACTOR_STATE_COLUMNS} from public.actor where territory_id = $1 and id = $2`,
+		`select ${ACTOR_STATE_COLUMNS} from ${ACTOR_STATE_FROM} where a.territory_id = $1 and a.id = $2`,
 		[territoryId, actorId]
 	);
 	if (row === undefined) throw new CensusInputError('unknown_actor');

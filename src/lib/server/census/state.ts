@@ -88,9 +88,20 @@ export interface CensusState {
 	absorbed: AbsorbedRow[];
 }
 
-export const ACTOR_STATE_COLUMNS = `id, created_at::text as created_at, overrides, name, kind, legal_form, address,
-	postcode, commune_code, email, phone, website, siret, rna, tags,
-	st_x(location::geometry) as lng, st_y(location::geometry) as lat, location_quality, provenance`;
+/**
+ * An actor as the census engine sees it, selected `from ${ACTOR_STATE_FROM}`: contact values and
+ * hand-set overrides come through `actor_contacts($1)`, the only way the API roles may read them
+ * (the engine runs for owners and editors, who see them all).
+ */
+export const ACTOR_STATE_COLUMNS = `a.id, a.created_at::text as created_at,
+	coalesce(c.overrides, '{}'::jsonb) as overrides, a.name, a.kind, a.legal_form, a.address,
+	a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna, a.tags,
+	st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat, a.location_quality,
+	a.provenance`;
+
+/** The actor `a` and its contact values `c`; `$1` must be the territory. */
+export const ACTOR_STATE_FROM = `public.actor a
+	left join public.actor_contacts($1::uuid) c on c.actor_id = a.id`;
 
 export function toActorState(r: ActorState): ActorState {
 	return {
@@ -121,11 +132,11 @@ export async function loadCensusState(tx: Tx, territoryId: string): Promise<Cens
 		[territoryId]
 	);
 	const actorRows = await tx.query<ActorState>(
-		`select ${ACTOR_STATE_COLUMNS} from public.actor a
-		  where territory_id = $1
+		`select ${ACTOR_STATE_COLUMNS} from ${ACTOR_STATE_FROM}
+		  where a.territory_id = $1
 		    and exists (select 1 from public.source_record r
 		                 where r.territory_id = a.territory_id and r.actor_id = a.id)
-		  order by created_at, id`,
+		  order by a.created_at, a.id`,
 		[territoryId]
 	);
 	const absorbed = await tx.query<AbsorbedRow>(

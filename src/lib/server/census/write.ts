@@ -103,7 +103,7 @@ export async function applyPlan(
 		await tx.query(
 			`update public.actor set created_at = $3::timestamptz, overrides = $4::text::jsonb,
 			        contact_visibility = $5::text::jsonb, sectors = $6::text[], worlds = $7::text[],
-			        description = $8
+			        description = $8, contact_name = $9
 			  where territory_id = $1 and id = $2`,
 			[
 				territoryId,
@@ -113,7 +113,8 @@ export async function applyPlan(
 				json(s.contact_visibility ?? {}),
 				(s.sectors as string[] | undefined) ?? [],
 				(s.worlds as string[] | undefined) ?? [],
-				(s.description as string | null | undefined) ?? null
+				(s.description as string | null | undefined) ?? null,
+				(s.contact_name as string | null | undefined) ?? null
 			]
 		);
 		await restoreRefs(tx, territoryId, r.actor_id, r.absorbed_into, r.refs);
@@ -190,8 +191,17 @@ async function absorbActor(
 	recordIds: string[]
 ): Promise<void> {
 	const [snap] = await tx.query<{ snapshot: Record<string, unknown> }>(
-		`select to_jsonb(a) - 'location' as snapshot from public.actor a
-		  where territory_id = $1 and id = $2`,
+		// The row as it was, contact values from actor_contacts (the API roles may not read them
+		// in actor itself; the engine runs for owners and editors, who see them all).
+		`select to_jsonb(s) as snapshot
+		   from (select a.id, a.territory_id, a.name, a.kind, a.legal_form, a.sectors, a.worlds,
+		                a.tags, a.description, a.address, a.postcode, a.commune_code, c.email,
+		                c.phone, c.contact_name, a.website, a.siret, a.rna, a.location_quality,
+		                a.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
+		                a.contact_visibility, a.created_at, a.updated_at
+		           from public.actor a
+		           left join public.actor_contacts($1::uuid, $2::uuid) c on c.actor_id = a.id
+		          where a.territory_id = $1 and a.id = $2) s`,
 		[territoryId, actorId]
 	);
 	if (snap === undefined) return;

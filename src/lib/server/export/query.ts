@@ -27,13 +27,15 @@ export async function listExportRows(
 		[territoryId]
 	);
 	const actors = await tx.query<ActorExportSource>(
-		`select id, name, kind, legal_form, sectors, worlds, tags, address, postcode, commune_code,
-		        email, phone, website, siret, rna,
-		        st_x(location::geometry) as lng, st_y(location::geometry) as lat, location_quality,
-		        provenance, contact_visibility, overrides
-		   from public.actor
-		  where territory_id = $1
-		  order by id`,
+		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, a.address,
+		        a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
+		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
+		        a.location_quality, a.provenance, a.contact_visibility,
+		        coalesce(c.overrides, '{}'::jsonb) as overrides
+		   from public.actor a
+		   left join public.actor_contacts($1::uuid) c on c.actor_id = a.id
+		  where a.territory_id = $1
+		  order by a.id`,
 		[territoryId]
 	);
 	const sources = await tx.query<SourceRef>(
@@ -63,7 +65,7 @@ export async function listExportRows(
 		    where a.territory_id = $1 and jsonb_typeof(p.value) = 'object'
 		 )
 		 select sr.id, sr.source_id, sr.row_number
-		   from public.source_record sr
+		   from public.source_record_links($1::uuid) sr
 		   join named on named.id = sr.id::text
 		  where sr.territory_id = $1`,
 		[territoryId]

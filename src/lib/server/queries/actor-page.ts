@@ -248,12 +248,14 @@ export async function loadActorPage(
 ): Promise<ActorPageData | null> {
 	if (!isUuid(actorId)) return null;
 	const [row] = await tx.query<ActorRow>(
-		`select id, name, kind, legal_form, address, postcode, commune_code, email, phone, website,
-		        siret, rna, tags, sectors, worlds, description,
-		        st_x(location::geometry) as lng, st_y(location::geometry) as lat, location_quality,
-		        provenance, overrides, updated_at::text as updated_at
-		   from public.actor
-		  where territory_id = $1 and id = $2`,
+		`select a.id, a.name, a.kind, a.legal_form, a.address, a.postcode, a.commune_code,
+		        c.email, c.phone, a.website, a.siret, a.rna, a.tags, a.sectors, a.worlds,
+		        a.description, st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
+		        a.location_quality, a.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
+		        a.updated_at::text as updated_at
+		   from public.actor a
+		   left join public.actor_contacts($1::uuid, $2::uuid) c on c.actor_id = a.id
+		  where a.territory_id = $1 and a.id = $2`,
 		[territoryId, actorId]
 	);
 	if (row === undefined) return null;
@@ -261,10 +263,11 @@ export async function loadActorPage(
 
 	const records = await tx.query<RecordRow>(
 		`select r.id, r.source_id, s.name as source_name, s.file_name, s.headers, s.column_mapping,
-		        r.row_number, r.raw, r.gone, r.geocode
-		   from public.source_record r
+		        r.row_number, raw.raw, r.gone, raw.geocode
+		   from public.source_record_links($1::uuid) r
 		   join public.source s on s.territory_id = r.territory_id and s.id = r.source_id
-		  where r.territory_id = $1 and r.actor_id = $2
+		   left join public.source_record raw on raw.territory_id = r.territory_id and raw.id = r.id
+		  where r.actor_id = $2
 		  order by s.created_at, s.id, r.row_number, r.id`,
 		[territoryId, actorId]
 	);
@@ -296,9 +299,9 @@ export async function loadActorPage(
 			gone: boolean;
 		}>(
 			`select r.id, r.source_id, s.name as source_name, r.row_number, r.gone
-			   from public.source_record r
+			   from public.source_record_links($1::uuid) r
 			   join public.source s on s.territory_id = r.territory_id and s.id = r.source_id
-			  where r.territory_id = $1 and r.id = any($2::uuid[])`,
+			  where r.id = any($2::uuid[])`,
 			[territoryId, missing]
 		);
 		for (const r of more)

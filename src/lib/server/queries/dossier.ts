@@ -70,7 +70,9 @@ export async function loadDossierInput(
 			'select id, name from public.source where territory_id = $1 order by created_at, id',
 			[territoryId]
 		);
-		// A row is in the scope through the actor it was merged into (see listingsMerged).
+		// A row is in the scope through the actor it was merged into (see listingsMerged). Rows
+		// come through source_record_links: members may not read source_record (raw values), only
+		// which row of which listing went into which actor.
 		const records = await tx.query<{
 			id: string;
 			source_id: string;
@@ -78,10 +80,9 @@ export async function loadDossierInput(
 			gone: boolean;
 		}>(
 			`select r.id, r.source_id, r.actor_id, r.gone
-			   from public.source_record r
+			   from public.source_record_links($1::uuid) r
 			   left join public.actor a on a.territory_id = r.territory_id and a.id = r.actor_id
-			  where r.territory_id = $1
-			    and ($2::text[] is null or a.commune_code = any ($2::text[]))`,
+			  where ($2::text[] is null or a.commune_code = any ($2::text[]))`,
 			[territoryId, codeList]
 		);
 		// Human decisions are few; the figure keeps those touching a row of the scope.

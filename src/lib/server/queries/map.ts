@@ -136,13 +136,15 @@ export async function listActorMapRows(
 	// Contacts as booleans: the layer only tells whether an actor can be reached, so 100k values
 	// need not be encoded, sent and parsed. Members see every contact: no visibility needed.
 	const columns = `a.id, a.name, a.kind, a.sectors, a.worlds, a.tags, a.commune_code, a.address,
-		coalesce(btrim(a.email) <> '', false) as has_email,
-		coalesce(btrim(a.phone) <> '', false) as has_phone,
+		coalesce(btrim(c.email) <> '', false) as has_email,
+		coalesce(btrim(c.phone) <> '', false) as has_phone,
 		coalesce(btrim(a.website) <> '', false) as has_website,
 		${audience === 'public' ? 'a.contact_visibility' : 'null::jsonb as contact_visibility'},
 		st_x(p.g) as lng, st_y(p.g) as lat`;
 	// One geography → geometry cast per actor instead of one per coordinate.
-	const point = 'cross join lateral (select a.location::geometry as g) p';
+	// Contacts through actor_contacts, the only way the API roles may read them.
+	const point = `cross join lateral (select a.location::geometry as g) p
+		left join public.actor_contacts($1::uuid) c on c.actor_id = a.id`;
 	if (audience === 'public') {
 		return queryJsonRows<ActorMapRow>(
 			tx,
@@ -158,7 +160,7 @@ export async function listActorMapRows(
 		   from public.actor a ${point}
 		   left join (
 		        select rec.actor_id, array_agg(distinct s.i) as source_indexes
-		          from public.source_record rec
+		          from public.source_record_links($1::uuid) rec
 		          join (select id, (row_number() over (order by created_at, id))::int - 1 as i
 		                  from public.source where territory_id = $1) s on s.id = rec.source_id
 		         where rec.territory_id = $1 and rec.actor_id is not null and not rec.gone
@@ -282,12 +284,13 @@ async function loadActorDetail(
 	context: DetailContext
 ): Promise<MapDetail | null> {
 	const [actor] = await tx.query<ActorDetailRow>(
-		`select id, name, kind, legal_form, sectors, worlds, tags, description, address, postcode,
-		        commune_code, email, phone, website, siret, rna,
-		        st_x(location::geometry) as lng, st_y(location::geometry) as lat,
-		        provenance, contact_visibility
-		   from public.actor
-		  where territory_id = $1 and id = $2`,
+		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, a.description,
+		        a.address, a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
+		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
+		        a.provenance, a.contact_visibility
+		   from public.actor a
+		   left join public.actor_contacts($1::uuid, $2::uuid) c on c.actor_id = a.id
+		  where a.territory_id = $1 and a.id = $2`,
 		[territoryId, id]
 	);
 	if (!actor) return null;
@@ -306,7 +309,7 @@ async function loadActorDetail(
 		if (named.size > 0)
 			records = await tx.query<ProvenanceRecordRow>(
 				`select r.id, s.name as source_name, r.row_number
-				   from public.source_record r
+				   from public.source_record_links($1::uuid) r
 				   join public.source s on s.territory_id = r.territory_id and s.id = r.source_id
 				  where r.territory_id = $1 and r.id = any($2::uuid[])`,
 				[territoryId, [...named]]

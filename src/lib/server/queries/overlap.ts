@@ -1,6 +1,7 @@
 /**
  * What the listings overlap page needs, read as the user (row level security applies: listings and
- * their records are visible to members of the territory only, actors also to everybody on a
+ * which of their rows went into which actor are visible to members of the territory only, through
+ * source_record_links since the rows themselves are for editors; actors also to everybody on a
  * public territory).
  */
 import type { ListingMembership, OverlapActor } from '$lib/domain/census/overlap';
@@ -42,8 +43,8 @@ export async function loadOverlapData(tx: Tx, territoryId: string): Promise<Over
 	);
 	const memberships = await tx.query<{ actor_id: string; source_id: string; gone: boolean }>(
 		`select actor_id, source_id, bool_and(gone) as gone
-		   from public.source_record
-		  where territory_id = $1 and actor_id is not null
+		   from public.source_record_links($1::uuid)
+		  where actor_id is not null
 		  group by actor_id, source_id`,
 		[territoryId]
 	);

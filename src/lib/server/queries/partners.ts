@@ -137,9 +137,10 @@ export async function loadPartnerCandidates(
 	const rows = await tx.query<CandidateSqlRow>(
 		`select a.id, a.name, a.kind, a.sectors, a.worlds, a.tags,
 		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
-		        a.commune_code, a.email, a.phone, a.website, a.contact_visibility,
+		        a.commune_code, c.email, c.phone, a.website, a.contact_visibility,
 		        coalesce(ea.n, 0)::int as events_attended
 		   from public.actor a
+		   left join public.actor_contacts($1::uuid) c on c.actor_id = a.id
 		   left join (select ea.actor_id, count(*) as n
 		                from public.event_actor ea
 		                join public.event e on e.territory_id = ea.territory_id and e.id = ea.event_id
