@@ -17,15 +17,16 @@ import {
 	ANON_ACTOR_COLUMNS,
 	CALLERS,
 	CONTACT_VALUES,
-	CONTACT_VISIBILITY,
 	DOC_PATH,
 	EXPECTATIONS,
 	FORGED_AUTHORSHIP,
 	OPERATIONS,
 	SELF_PROMOTION,
 	TABLES,
-	TERRITORIES,
 	TERRITORY_KEYS,
+	expectedContactLines,
+	readableContact,
+	seedContext,
 	VIEWS,
 	expectationFor,
 	formatLine,
@@ -57,23 +58,6 @@ const callerOf = (key: CallerKey): Caller => CALLERS.find((c) => c.key === key)!
 function claimsOf(caller: Caller): Claims {
 	if (caller.dbRole === 'authenticated') return userClaims(users.get(caller.key)!);
 	return { role: caller.dbRole };
-}
-
-function context(key: TerritoryKey): SeedContext {
-	const ids = new Map<string, string>();
-	return {
-		key,
-		territory: TERRITORIES[key],
-		id(label) {
-			if (!ids.has(label)) ids.set(label, crypto.randomUUID());
-			return ids.get(label)!;
-		},
-		user(who) {
-			const id = users.get(who === 'newcomer' ? 'newcomer' : `${who}${key}`);
-			if (!id) throw new Error(`No user ${who} for ${key}`);
-			return id;
-		}
-	};
 }
 
 /** `<alias.>column` is one of the scope values (parameter $n: a JSON array of strings). */
@@ -232,7 +216,7 @@ beforeAll(async () => {
 		}
 	}
 	users.set('newcomer', await createUser(db, 'newcomer@matrice.example.org'));
-	for (const key of TERRITORY_KEYS) contexts[key] = context(key);
+	for (const key of TERRITORY_KEYS) contexts[key] = seedContext(key, users);
 
 	// Seeded as the service role, as a PostgREST runner would with the service key.
 	await db.asUser({ role: 'service_role' }, async (tx) => {
@@ -266,13 +250,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await db?.close();
 });
-
-/** A contact value is read when it is there: for `overrides`, when some hand-set value is. */
-function readable(value: unknown): boolean {
-	if (value === null || value === undefined) return false;
-	if (typeof value === 'object') return Object.values(value).some((v) => v !== null);
-	return true;
-}
 
 describe('the matrix covers the schema', () => {
 	it('has a line for every table of public, and RLS is on for each', async () => {
@@ -375,25 +352,14 @@ describe('beyond rows', () => {
 					const values =
 						rows.length === 0
 							? 'none'
-							: CONTACT_VALUES.filter((v) => readable(rows[0]![v])).join(' ');
+							: CONTACT_VALUES.filter((v) => readableContact(rows[0]![v])).join(' ');
 					out.push(`${caller.key} ${key} ${values}`);
 				}
 				return out;
 			});
 			actual.push(...lines);
 		}
-		expect(actual).toEqual(
-			CALLERS.flatMap((caller) =>
-				TERRITORY_KEYS.map((key) => {
-					const line = CONTACT_VISIBILITY.find(
-						(l) => l.caller === caller.key && l.territory === key
-					);
-					const values =
-						line === undefined ? '?' : line.values === 'none' ? 'none' : line.values.join(' ');
-					return `${caller.key} ${key} ${values}`;
-				})
-			)
-		);
+		expect(actual).toEqual(expectedContactLines());
 	});
 
 	it('authorship columns: the editor of A names the owner of A as author', async () => {

@@ -1034,6 +1034,43 @@ service  B email
 		};
 	});
 
+/** CONTACT_VISIBILITY as the runners' lines: `<caller> <territory> <values…|none>`. */
+export function expectedContactLines(): string[] {
+	return CALLERS.flatMap((caller) =>
+		TERRITORY_KEYS.map((key) => {
+			const line = CONTACT_VISIBILITY.find((l) => l.caller === caller.key && l.territory === key);
+			const values =
+				line === undefined ? '?' : line.values === 'none' ? 'none' : line.values.join(' ');
+			return `${caller.key} ${key} ${values}`;
+		})
+	);
+}
+
+/** A contact value is read when it is there: for `overrides`, when some hand-set value is. */
+export function readableContact(value: unknown): boolean {
+	if (value === null || value === undefined) return false;
+	if (typeof value === 'object') return Object.values(value).some((v) => v !== null);
+	return true;
+}
+
+/** Ids for one territory: a fresh uuid per label, and the users holding each role there. */
+export function seedContext(key: TerritoryKey, users: ReadonlyMap<string, string>): SeedContext {
+	const ids = new Map<string, string>();
+	return {
+		key,
+		territory: TERRITORIES[key],
+		id(label) {
+			if (!ids.has(label)) ids.set(label, crypto.randomUUID());
+			return ids.get(label)!;
+		},
+		user(who) {
+			const id = users.get(who === 'newcomer' ? 'newcomer' : `${who}${key}`);
+			if (!id) throw new Error(`No user ${who} for ${key}`);
+			return id;
+		}
+	};
+}
+
 /**
  * The editor of A adds a row (the insert probe of the table) naming the owner of A as its author.
  * `allow`: stored with that author; `deny`: refused.

@@ -25,11 +25,12 @@ import type { Database } from '../../src/lib/supabase/database.types';
 import {
 	CALLERS,
 	CONTACT_VALUES,
-	CONTACT_VISIBILITY,
 	OPERATIONS,
 	TABLES,
-	TERRITORIES,
 	TERRITORY_KEYS,
+	expectedContactLines,
+	readableContact,
+	seedContext,
 	expectationFor,
 	formatLine,
 	type Caller,
@@ -92,13 +93,6 @@ const RPC_FUNCTIONS: Record<string, { anon: boolean; authenticated: boolean; wri
 const WRITE_PROBES: Record<string, (c: SeedContext, version: number) => Record<string, unknown>> = {
 	'bump_census_version(uuid,integer)': (c, version) => ({ t: c.id('territory'), expected: version })
 };
-
-/** A contact value is read when it is there: for `overrides`, when some hand-set value is. */
-function readable(value: unknown): boolean {
-	if (value === null || value === undefined) return false;
-	if (typeof value === 'object') return Object.values(value).some((v) => v !== null);
-	return true;
-}
 
 describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgREST 12', () => {
 	let sql: postgres.Sql;
@@ -181,23 +175,6 @@ describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgRE
 		});
 	}
 
-	function context(key: TerritoryKey): SeedContext {
-		const ids = new Map<string, string>();
-		return {
-			key,
-			territory: TERRITORIES[key],
-			id(label) {
-				if (!ids.has(label)) ids.set(label, crypto.randomUUID());
-				return ids.get(label)!;
-			},
-			user(who) {
-				const id = users.get(who === 'newcomer' ? 'newcomer' : `${who}${key}`);
-				if (!id) throw new Error(`No user ${who} for ${key}`);
-				return id;
-			}
-		};
-	}
-
 	function claimsOf(caller: Caller): Claims {
 		if (caller.dbRole === 'anon') return anonClaims;
 		if (caller.dbRole === 'authenticated') return userClaims(users.get(caller.key)!);
@@ -264,7 +241,7 @@ describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgRE
 		}
 		users.set('newcomer', await createUser(sql));
 		for (const key of TERRITORY_KEYS) {
-			contexts[key] = context(key);
+			contexts[key] = seedContext(key, users);
 			await reseed(contexts[key]);
 		}
 		// The cells grade against these counts: the scope must find exactly the seed, and no seeded
@@ -413,22 +390,11 @@ describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgRE
 					const values =
 						rows.length === 0
 							? 'none'
-							: CONTACT_VALUES.filter((v) => readable(rows[0]![v])).join(' ');
+							: CONTACT_VALUES.filter((v) => readableContact(rows[0]![v])).join(' ');
 					seen.push(`${caller.key} ${key} ${values}`);
 				}
 			}
-			expect(seen).toEqual(
-				CALLERS.flatMap((caller) =>
-					TERRITORY_KEYS.map((key) => {
-						const line = CONTACT_VISIBILITY.find(
-							(l) => l.caller === caller.key && l.territory === key
-						);
-						const values =
-							line === undefined ? '?' : line.values === 'none' ? 'none' : line.values.join(' ');
-						return `${caller.key} ${key} ${values}`;
-					})
-				)
-			);
+			expect(seen).toEqual(expectedContactLines());
 		});
 	});
 
