@@ -66,7 +66,7 @@ as $$
 		end,
 		-- Owners and editors get the hand-set values; others only which fields were set by hand.
 		case
-			when x.role in ('owner', 'editor') then a.overrides
+			when x.role in ('owner', 'editor') or a.overrides = '{}'::jsonb then a.overrides
 			else (
 				select coalesce(jsonb_object_agg(k, null), '{}'::jsonb)
 				from jsonb_object_keys(a.overrides) k
