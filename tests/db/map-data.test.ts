@@ -280,6 +280,28 @@ describe('actors layer', () => {
 		}
 	});
 
+	it('counts a contact marked for editors only for owners and editors', async () => {
+		const mark = (visibility: string) =>
+			db.asAdmin((tx) =>
+				tx.query(
+					`update public.actor set contact_visibility = jsonb_build_object('email', $2::text)
+					  where id = $1`,
+					[act.epicerie, visibility]
+				)
+			);
+		await mark('editors');
+		try {
+			expect(find((await actorsAs(viewer))!, act.epicerie)).toMatchObject({ contact: false });
+			expect(find((await actorsAs(owner))!, act.epicerie)).toMatchObject({ contact: true });
+			expect(find((await actorsAs(anonClaims))!, act.epicerie)).toMatchObject({ contact: false });
+			await mark('public');
+			// Marked public, the anonymous layer counts it too.
+			expect(find((await actorsAs(anonClaims))!, act.epicerie)).toMatchObject({ contact: true });
+		} finally {
+			await mark('members');
+		}
+	});
+
 	it('hides a private territory from visitors', async () => {
 		expect(await actorsAs(anonClaims, 'brouillon')).toBeNull();
 		expect(await actorsAs(outsider, 'brouillon')).toBeNull();

@@ -134,17 +134,24 @@ export async function listActorMapRows(
 	audience: Audience
 ): Promise<ActorMapRow[]> {
 	// Contacts as booleans: the layer only tells whether an actor can be reached, so 100k values
-	// need not be encoded, sent and parsed. Members see every contact: no visibility needed.
+	// need not be encoded, sent and parsed. The stored flags say a value exists; each counts only
+	// when its visibility lets the caller read it (the same rule as actor_contacts, whose function
+	// scan over every actor made this layer 75 % slower at 100k actors).
+	const reachable = (field: 'email' | 'phone') =>
+		`(a.has_${field} and (coalesce(a.contact_visibility ->> '${field}', 'members') = 'public'
+		   or (v.role is not null and coalesce(a.contact_visibility ->> '${field}', 'members') = 'members')
+		   or v.role in ('owner', 'editor')))`;
 	const columns = `a.id, a.name, a.kind, a.sectors, a.worlds, a.tags, a.commune_code, a.address,
-		coalesce(btrim(c.email) <> '', false) as has_email,
-		coalesce(btrim(c.phone) <> '', false) as has_phone,
+		${reachable('email')} as has_email,
+		${reachable('phone')} as has_phone,
 		coalesce(btrim(a.website) <> '', false) as has_website,
 		${audience === 'public' ? 'a.contact_visibility' : 'null::jsonb as contact_visibility'},
 		st_x(p.g) as lng, st_y(p.g) as lat`;
-	// One geography → geometry cast per actor instead of one per coordinate.
-	// Contacts through actor_contacts, the only way the API roles may read them.
+	// One geography → geometry cast per actor instead of one per coordinate; the caller's role
+	// once. The public layer is what anyone may see: no role, whoever asks.
+	const role = audience === 'public' ? 'null::text' : 'public.territory_role($1::uuid)';
 	const point = `cross join lateral (select a.location::geometry as g) p
-		left join public.actor_contacts($1::uuid) c on c.actor_id = a.id`;
+		cross join (select ${role} as role) v`;
 	if (audience === 'public') {
 		return queryJsonRows<ActorMapRow>(
 			tx,
