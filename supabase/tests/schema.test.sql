@@ -4,7 +4,7 @@ begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
 
-select plan(59);
+select plan(61);
 
 select tables_are(
 	'public',
@@ -113,8 +113,8 @@ select policies_are('public', 'review_pair',
 	array['review_pair_select', 'review_pair_insert', 'review_pair_update', 'review_pair_delete']);
 select policies_are('public', 'absorbed_actor',
 	array['absorbed_actor_select', 'absorbed_actor_insert', 'absorbed_actor_update', 'absorbed_actor_delete']);
-select policies_are('public', 'census_history', array['census_history_select', 'census_history_insert'],
-	'census history is append-only through the API');
+select policies_are('public', 'census_history', array['census_history_select'],
+	'census history is read-only through the API (written by maillage_app.write_history)');
 select policies_are('public', 'commune_shape', array['commune_shape_select'],
 	'commune outlines: read by everybody, written by the server only');
 select table_privs_are('public', 'commune_shape', 'anon', array['SELECT'],
@@ -132,6 +132,9 @@ select column_privs_are('public', 'actor', 'name', 'anon', array['SELECT', 'INSE
 
 -- Private settings (the demo marker): not reachable through the API.
 select has_table('maillage_private', 'settings', 'maillage_private.settings exists');
+select schema_privs_are('maillage_app', 'anon', array[]::text[], 'anon cannot use maillage_app');
+select function_privs_are('maillage_app', 'write_history', array['uuid', 'jsonb'], 'anon',
+	array[]::text[], 'anon cannot write history');
 select schema_privs_are('maillage_private', 'anon', array[]::text[], 'anon cannot use maillage_private');
 select schema_privs_are('maillage_private', 'authenticated', array[]::text[],
 	'authenticated cannot use maillage_private');

@@ -72,10 +72,15 @@ beforeAll(async () => {
 			 values ($1, $2, $3, 'different') returning id`,
 			[territory, a, b]
 		)) as [{ id: string }];
-		[{ id: history }] = (await tx.query<{ id: number }>(
-			`insert into public.census_history (territory_id, actor_id, action)
-			 values ($1, $2, 'import') returning id`,
+		// History rows come only from the database's own function (G3), signed by the caller.
+		await tx.query(
+			`select maillage_app.write_history($1, jsonb_build_array(
+			   jsonb_build_object('actor_id', $2::uuid, 'action', 'import')))`,
 			[territory, actor]
+		);
+		[{ id: history }] = (await tx.query<{ id: number }>(
+			'select max(id) as id from public.census_history where territory_id = $1',
+			[territory]
 		)) as [{ id: number }];
 	});
 });
@@ -156,6 +161,7 @@ describe('authorship columns (G4)', () => {
 		for (const author of [ids.owner, null]) {
 			for (const sql of [
 				`insert into public.source (territory_id, name, imported_by) values ($1, 'Autre', $2)`,
+				// No API role inserts history at all any more (G3), whoever it names.
 				`insert into public.census_history (territory_id, action, done_by)
 				 values ($1, 'import', $2)`
 			])

@@ -60,12 +60,11 @@ export async function writeHistory(
 	entries: HistoryEntry[]
 ): Promise<void> {
 	if (entries.length === 0) return;
-	await tx.query(
-		`insert into public.census_history (territory_id, actor_id, action, detail)
-		 select $1, x.actor_id, x.action, x.detail
-		   from jsonb_to_recordset($2::text::jsonb) as x(actor_id uuid, action text, detail jsonb)`,
-		[territoryId, json(entries)]
-	);
+	// The database signs each row with the caller and the time (migration 20261127110000).
+	await tx.query('select maillage_app.write_history($1, $2::text::jsonb)', [
+		territoryId,
+		json(entries)
+	]);
 }
 
 /** Bumps the census version, or throws CensusConflict when someone else wrote since `expected`. */

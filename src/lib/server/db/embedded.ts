@@ -66,7 +66,12 @@ export class EmbeddedDatabase implements Database {
 		const role = roleOf(claims);
 		return this.#transaction(async (tx) => {
 			await tx.exec(`set local role ${role}`);
-			await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+			// maillage.writer: the app logs the meaning of its census writes itself, so the
+			// database's own history trigger leaves them alone (migration 20261127110000).
+			await tx.query(
+				"select set_config('request.jwt.claims', $1, true), set_config('maillage.writer', 'app', true)",
+				[JSON.stringify(claims)]
+			);
 			return fn(tx);
 		});
 	}

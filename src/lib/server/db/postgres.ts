@@ -65,9 +65,11 @@ export class PostgresDatabase implements Database {
 		const role = roleOf(claims);
 		return this.#begin(async (tx) => {
 			await tx.unsafe(`set local role ${role}`);
-			await tx.unsafe("select set_config('request.jwt.claims', $1, true)", [
-				JSON.stringify(claims)
-			]);
+			// maillage.writer: see embedded.ts.
+			await tx.unsafe(
+				"select set_config('request.jwt.claims', $1, true), set_config('maillage.writer', 'app', true)",
+				[JSON.stringify(claims)]
+			);
 			return fn(wrap(tx));
 		});
 	}
