@@ -123,3 +123,20 @@ when (
 	and current_setting('maillage.writer', true) is distinct from 'app'
 )
 execute function maillage_app.log_actor_change();
+
+-- Who did it: the email of each author of the territory's history, for its owners and editors
+-- (auth.users is not readable by the API roles). An author who left the territory keeps a name in
+-- its history; an account deleted since gives no row (done_by became null).
+create function maillage_app.history_authors(t uuid)
+returns table (user_id uuid, email text)
+language sql stable security definer
+set search_path = ''
+as $$
+	select u.id, u.email::text
+	from auth.users u
+	where public.has_territory_role(t, array['owner', 'editor'])
+		and u.id in (select h.done_by from public.census_history h where h.territory_id = t)
+$$;
+
+revoke all on function maillage_app.history_authors(uuid) from public;
+grant execute on function maillage_app.history_authors(uuid) to authenticated;

@@ -170,9 +170,10 @@ describe('actor page query', () => {
 		expect(email.alternatives).toHaveLength(2);
 
 		const history = (await page(editor))!.history!;
+		// Each entry says who did it.
 		expect(history.slice(0, 2)).toMatchObject([
-			{ action: 'override', field: 'email', after: null },
-			{ action: 'override', field: 'email', after: other }
+			{ action: 'override', field: 'email', after: null, by: 'editor@example.org' },
+			{ action: 'override', field: 'email', after: other, by: 'editor@example.org' }
 		]);
 		// Newest first.
 		expect(history[0]!.doneAt >= history[history.length - 1]!.doneAt).toBe(true);
@@ -192,6 +193,27 @@ describe('actor page query', () => {
 		data = (await page(editor))!;
 		expect(data.placement).toMatchObject({ quality: 'commune', manual: false });
 		expect(data.history!.slice(0, 2).map((h) => h.action)).toEqual(['place', 'place']);
+	}, 60_000);
+
+	it('shows a change made outside the app, logged by the database, with its author', async () => {
+		// What PostgREST runs for an editor: the API role and the claims, without the app's
+		// `maillage.writer` setting.
+		await db.asAdmin(async (tx) => {
+			await tx.query('set local role authenticated');
+			await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(editor)]);
+			await tx.query(
+				`update public.actor set siret = '12345678900011', website = 'https://jardins.example'
+				  where id = $1`,
+				[jardins]
+			);
+		});
+		const [latest] = (await page(editor))!.history!;
+		expect(latest).toMatchObject({
+			action: 'edit',
+			op: 'update',
+			fields: ['siret', 'website'],
+			by: 'editor@example.org'
+		});
 	}, 60_000);
 
 	it('hides the history from viewers, and the actor from people outside the territory', async () => {

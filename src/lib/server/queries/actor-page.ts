@@ -116,9 +116,12 @@ export type HistoryEvent =
 	| { action: 'unmerge'; count: number }
 	| { action: 'decision'; decision: 'same' | 'different' | 'withdrawn' }
 	| { action: 'override'; field: string; after: string | null }
-	| { action: 'place'; after: { lng: number; lat: number } | null };
+	| { action: 'place'; after: { lng: number; lat: number } | null }
+	/** A change made outside the app (API, SQL), logged by the database: which fields. */
+	| { action: 'edit'; op: 'insert' | 'update' | 'delete'; fields: string[] };
 
-export type HistoryItem = HistoryEvent & { id: number; doneAt: string };
+/** `by`: the email of who did it; null when unknown (the database, or an account deleted since). */
+export type HistoryItem = HistoryEvent & { id: number; doneAt: string; by: string | null };
 
 export interface ActorPageActor {
 	id: string;
@@ -421,6 +424,7 @@ interface HistoryRow {
 	action: HistoryEvent['action'];
 	detail: Record<string, unknown> | null;
 	done_at: string;
+	by: string | null;
 }
 
 function strings(v: unknown): string[] {
@@ -430,10 +434,13 @@ function strings(v: unknown): string[] {
 /** Newest first; the actors a merge joined are named, from the census or from their snapshot. */
 async function loadHistory(tx: Tx, territoryId: string, actorId: string): Promise<HistoryItem[]> {
 	const rows = await tx.query<HistoryRow>(
-		`select id, action, detail, to_char(done_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as done_at
-		   from public.census_history
-		  where territory_id = $1 and actor_id = $2
-		  order by done_at desc, id desc`,
+		`select h.id, h.action, h.detail,
+		        to_char(h.done_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as done_at,
+		        u.email as by
+		   from public.census_history h
+		   left join maillage_app.history_authors($1) u on u.user_id = h.done_by
+		  where h.territory_id = $1 and h.actor_id = $2
+		  order by h.done_at desc, h.id desc`,
 		[territoryId, actorId]
 	);
 	const partnerKey = (d: Record<string, unknown>, action: string): string | null => {
@@ -470,7 +477,7 @@ async function loadHistory(tx: Tx, territoryId: string, actorId: string): Promis
 	const items: HistoryItem[] = [];
 	for (const r of rows) {
 		const d = r.detail ?? {};
-		const base = { id: Number(r.id), doneAt: r.done_at };
+		const base = { id: Number(r.id), doneAt: r.done_at, by: r.by };
 		switch (r.action) {
 			case 'import':
 				items.push({
@@ -518,6 +525,13 @@ async function loadHistory(tx: Tx, territoryId: string, actorId: string): Promis
 					action: 'place',
 					after: lng2 !== null && lat2 !== null ? { lng: lng2, lat: lat2 } : null
 				});
+				break;
+			}
+			case 'edit': {
+				const op = d.op === 'insert' || d.op === 'delete' ? d.op : 'update';
+				const fields =
+					d.fields !== null && typeof d.fields === 'object' ? Object.keys(d.fields).sort() : [];
+				items.push({ ...base, action: 'edit', op, fields });
 				break;
 			}
 		}
