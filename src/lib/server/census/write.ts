@@ -3,6 +3,7 @@
  * through one jsonb parameter each (`$n::text::jsonb`, see server/demo/seed.ts for why), because
  * the embedded database is one connection and row-by-row round trips would hold it for seconds.
  */
+import { personalDefaults } from '../../domain/privacy/personal';
 import type { Tx } from '../db/types';
 import type { ActorWrite, CensusPlan } from './plan';
 import type { AbsorbedRefs } from './state';
@@ -36,21 +37,33 @@ function actorJson(a: ActorWrite): Record<string, unknown> {
 		lng: a.lng,
 		lat: a.lat,
 		location_quality: a.location_quality,
-		provenance: a.provenance
+		provenance: a.provenance,
+		// A person's own email or mobile, detected from the merged values (#8): kept members-only.
+		personal: Object.keys(personalDefaults({ email: a.email, phone: a.phone }))
 	};
 }
 
 const ACTOR_RECORDSET = `jsonb_to_recordset($2::text::jsonb) as x(
 	id uuid, name text, kind text, legal_form text, address text, postcode text, commune_code text,
 	email text, phone text, website text, siret text, rna text, tags text[], lng float8, lat float8,
-	location_quality text, provenance jsonb)`;
+	location_quality text, provenance jsonb, personal text[])`;
 
 const POINT = `case when x.lng is null then null
 	else st_setsrid(st_makepoint(x.lng, x.lat), 4326)::geography end`;
 
 export interface HistoryEntry {
 	actor_id: string | null;
-	action: 'import' | 'merge' | 'absorb' | 'restore' | 'unmerge' | 'decision' | 'override' | 'place';
+	action:
+		| 'import'
+		| 'merge'
+		| 'absorb'
+		| 'restore'
+		| 'unmerge'
+		| 'decision'
+		| 'override'
+		| 'place'
+		| 'erase'
+		| 'visibility';
 	detail: Record<string, unknown>;
 }
 
@@ -89,10 +102,11 @@ export async function applyPlan(
 	if (plan.insertActors.length > 0) {
 		await tx.query(
 			`insert into public.actor (id, territory_id, name, kind, legal_form, address, postcode,
-			   commune_code, email, phone, website, siret, rna, tags, location, location_quality, provenance)
+			   commune_code, email, phone, website, siret, rna, tags, location, location_quality, provenance,
+			   personal_fields)
 			 select x.id, $1, x.name, x.kind, x.legal_form, x.address, x.postcode, x.commune_code,
 			        x.email, x.phone, x.website, x.siret, x.rna, coalesce(x.tags, '{}'), ${POINT},
-			        x.location_quality, coalesce(x.provenance, '{}')
+			        x.location_quality, coalesce(x.provenance, '{}'), coalesce(x.personal, '{}')
 			   from ${ACTOR_RECORDSET}`,
 			[territoryId, json(plan.insertActors.map(actorJson))]
 		);
@@ -160,7 +174,11 @@ export async function applyPlan(
 			        address = x.address, postcode = x.postcode, commune_code = x.commune_code,
 			        email = x.email, phone = x.phone, website = x.website, siret = x.siret, rna = x.rna,
 			        tags = coalesce(x.tags, '{}'), location = ${POINT},
-			        location_quality = x.location_quality, provenance = coalesce(x.provenance, '{}')
+			        location_quality = x.location_quality, provenance = coalesce(x.provenance, '{}'),
+			        -- the contact person is entered by hand, not merged: its mark stays
+			        personal_fields = coalesce(x.personal, '{}')
+			          || (case when 'contact_name' = any (a.personal_fields) then array['contact_name']
+			                   else '{}' end)::text[]
 			   from ${ACTOR_RECORDSET}
 			  where a.territory_id = $1 and a.id = x.id`,
 			[territoryId, json(plan.updateActors.map(actorJson))]

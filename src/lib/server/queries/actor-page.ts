@@ -118,7 +118,8 @@ export type HistoryEvent =
 	| { action: 'override'; field: string; after: string | null }
 	| { action: 'place'; after: { lng: number; lat: number } | null }
 	/** A change made outside the app (API, SQL), logged by the database: which fields. */
-	| { action: 'edit'; op: 'insert' | 'update' | 'delete'; fields: string[] };
+	| { action: 'edit'; op: 'insert' | 'update' | 'delete'; fields: string[] }
+	| { action: 'visibility'; field: string; after: 'public' | 'members' | 'editors' };
 
 /** `by`: the email of who did it; null when unknown (the database, or an account deleted since). */
 export type HistoryItem = HistoryEvent & { id: number; doneAt: string; by: string | null };
@@ -156,6 +157,19 @@ export interface ActorPageData {
 	placement: ActorPlacement | null;
 	/** Editors and owners only (row level security); null for everybody else. */
 	history: HistoryItem[] | null;
+	/**
+	 * Who sees each contact field, and whether its value is a person's own (detected at import):
+	 * for owners and editors, who may change it; null for everybody else.
+	 */
+	contacts: ContactVisibilityView[] | null;
+}
+
+export interface ContactVisibilityView {
+	field: 'email' | 'phone' | 'address' | 'contact_name';
+	level: 'public' | 'members' | 'editors';
+	personal: boolean;
+	/** The field has a value (an empty field's visibility can still be set beforehand). */
+	filled: boolean;
 }
 
 interface ActorRow {
@@ -180,7 +194,33 @@ interface ActorRow {
 	location_quality: LocationQuality | null;
 	provenance: Record<string, ProvenanceEntry> | null;
 	overrides: Record<string, unknown> | null;
+	contact_visibility: Record<string, unknown> | null;
+	personal_fields: string[] | null;
+	contact_name: string | null;
 	updated_at: string;
+}
+
+/** Fields of the page that hold a contact, each with its own visibility (contact_visibility). */
+const CONTACT_FIELDS: ReadonlySet<string> = new Set(['email', 'phone', 'address']);
+
+/**
+ * Whether the caller may read a contact field: the rule of `public.actor_contacts` (marked
+ * public: anyone who reads the actor; members, or unmarked: any role in the territory; editors:
+ * owners and editors). It also covers what the database cannot hide column by column: the
+ * address, and the listings' other values kept in provenance as alternatives.
+ */
+function contactReadable(
+	visibility: Record<string, unknown> | null,
+	field: string,
+	role: TerritoryRole | null
+): boolean {
+	const mark = visibility?.[field] ?? 'members';
+	return (
+		mark === 'public' ||
+		(role !== null && mark === 'members') ||
+		role === 'owner' ||
+		role === 'editor'
+	);
 }
 
 interface RecordRow {
@@ -255,6 +295,7 @@ export async function loadActorPage(
 		        c.email, c.phone, a.website, a.siret, a.rna, a.tags, a.sectors, a.worlds,
 		        a.description, st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
 		        a.location_quality, a.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
+		        a.contact_visibility, a.personal_fields, c.contact_name,
 		        a.updated_at::text as updated_at
 		   from public.actor a
 		   left join public.actor_contacts($1::uuid, $2::uuid) c on c.actor_id = a.id
@@ -322,7 +363,9 @@ export async function loadActorPage(
 	const overrides = row.overrides ?? {};
 	const hasRecords = records.length > 0;
 	const fields: ActorFieldView[] = ACTOR_PAGE_FIELDS.map((field) => {
-		const value = row[field];
+		const hidden =
+			CONTACT_FIELDS.has(field) && !contactReadable(row.contact_visibility, field, role);
+		const value = hidden ? null : row[field];
 		const overridden = isOverridableField(field) && Object.hasOwn(overrides, field);
 		const p = provenance[field];
 		let origin: FieldOrigin;
@@ -333,7 +376,7 @@ export async function loadActorPage(
 			origin = { kind: 'derived' };
 		else origin = { kind: 'none' };
 		const alternatives: FieldAlternative[] =
-			!overridden && p?.alternatives && p.alternatives.length > 1
+			!hidden && !overridden && p?.alternatives && p.alternatives.length > 1
 				? p.alternatives.map((a) => ({
 						value: text(a.value),
 						current: text(a.value) === value,
@@ -341,7 +384,7 @@ export async function loadActorPage(
 					}))
 				: [];
 		const listingValues: ActorFieldView['listingValues'] = [];
-		if (overridden) {
+		if (overridden && !hidden) {
 			for (const r of records) {
 				const mapping = r.column_mapping ?? {};
 				const raw = Object.fromEntries(Object.entries(r.raw ?? {}).map(([k, v]) => [k, text(v)]));
@@ -384,8 +427,19 @@ export async function loadActorPage(
 		};
 	}
 
-	const history =
-		role === 'owner' || role === 'editor' ? await loadHistory(tx, territoryId, actorId) : null;
+	const editor = role === 'owner' || role === 'editor';
+	const history = editor ? await loadHistory(tx, territoryId, actorId) : null;
+	const contacts: ContactVisibilityView[] | null = editor
+		? (['email', 'phone', 'address', 'contact_name'] as const).map((field) => {
+				const level = row.contact_visibility?.[field];
+				return {
+					field,
+					level: level === 'public' || level === 'editors' ? level : 'members',
+					personal: (row.personal_fields ?? []).includes(field),
+					filled: (row[field] ?? '').trim() !== ''
+				};
+			})
+		: null;
 
 	return {
 		role,
@@ -415,7 +469,8 @@ export async function loadActorPage(
 			geocode: toGeocode(r.geocode)
 		})),
 		placement,
-		history
+		history,
+		contacts
 	};
 }
 
@@ -527,6 +582,14 @@ async function loadHistory(tx: Tx, territoryId: string, actorId: string): Promis
 				});
 				break;
 			}
+			case 'visibility':
+				items.push({
+					...base,
+					action: 'visibility',
+					field: typeof d.field === 'string' ? d.field : '',
+					after: d.after === 'public' || d.after === 'editors' ? d.after : 'members'
+				});
+				break;
 			case 'edit': {
 				const op = d.op === 'insert' || d.op === 'delete' ? d.op : 'update';
 				const fields =

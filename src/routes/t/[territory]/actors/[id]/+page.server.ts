@@ -8,6 +8,7 @@ import {
 	placeActor,
 	unmergeRecords
 } from '$lib/server/census/service';
+import { setContactVisibility, VisibilityError } from '$lib/server/census/visibility';
 import { getDatabase } from '$lib/server/db';
 import { territoryWithRole } from '$lib/server/territory-access';
 import type { Claims } from '$lib/server/db/types';
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 	const communes = await loadFrenchCommunes();
 	const communeName = (code: string | null) => (code ? (communes.nameOf(code) ?? null) : null);
-	const { actor, fields, records, placement, history, role } = found.page;
+	const { actor, fields, records, placement, history, role, contacts } = found.page;
 	// Offers are members-only (RLS): others see the section say so.
 	const offers =
 		role !== null ? await loadOfferSection(db, locals.claims, found.territory.id, actor.id) : null;
@@ -57,6 +58,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		records,
 		placement,
 		history,
+		contacts,
 		offers
 	};
 };
@@ -113,6 +115,34 @@ export const actions: Actions = {
 			return fail(400, { ...base, error: errorCode(e) });
 		}
 		return { action: 'override' as const, field, saved: true };
+	},
+
+	/**
+	 * Who sees a contact field (public / members / editors). A person's own value needs
+	 * `confirm_personal` to become public: without it the page asks.
+	 */
+	visibility: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const field = String(form.get('field') ?? '');
+		const level = String(form.get('level') ?? '');
+		const base = { action: 'visibility' as const, field, level };
+		const territoryId = await editableTerritoryId(locals.claims, params.territory);
+		if (territoryId === null) return fail(403, { ...base, error: 'forbidden' as const });
+		try {
+			await setContactVisibility(
+				await getDatabase(),
+				locals.claims,
+				territoryId,
+				params.id,
+				field,
+				level,
+				{ confirmPersonal: form.get('confirm_personal') === '1' }
+			);
+		} catch (e) {
+			if (e instanceof VisibilityError) return fail(400, { ...base, error: e.code });
+			throw e;
+		}
+		return { ...base, saved: true };
 	},
 
 	/** Gives a field back to the listings (clears the override, rebuilds the merged value). */
