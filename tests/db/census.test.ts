@@ -50,7 +50,7 @@ async function snapshot() {
 		actors: await q(
 			`select a.id, a.name, a.kind, a.legal_form, a.address, a.postcode, a.commune_code,
 			        c.email, c.phone, c.contact_name, a.website, a.siret, a.rna, a.tags,
-			        st_astext(a.location::geometry) as location, a.location_quality, a.provenance,
+			        st_astext(a.location::geometry) as location, a.location_quality, c.provenance,
 			        c.overrides, a.contact_visibility, a.sectors, a.worlds, a.description, a.created_at
 			   from public.actor a
 			   join public.actor_contacts($1::uuid) c on c.actor_id = a.id

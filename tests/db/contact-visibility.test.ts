@@ -148,6 +148,29 @@ describe('personal contacts and their visibility', () => {
 		).rejects.toThrow('bad_value');
 	});
 
+	it('gives the provenance of a contact field only to whom may read the field', async () => {
+		// The alternatives other listings gave hold contact values: not a column the API serves.
+		await expect(
+			db.asUser(anonClaims, (tx) => tx.query('select provenance from public.actor'))
+		).rejects.toThrow(/permission denied/);
+		const provenanceAs = async (who: Claims) => {
+			const [row] = await db.asUser(who, (tx) =>
+				tx.query<{ provenance: Record<string, unknown> }>(
+					'select provenance from public.actor_contacts($1, $2)',
+					[territoryId, ids.mairie]
+				)
+			);
+			return Object.keys(row!.provenance).sort();
+		};
+		// The town hall's phone is public (above), its email for members.
+		expect(await provenanceAs(editor)).toEqual(expect.arrayContaining(['email', 'name', 'phone']));
+		expect(await provenanceAs(member)).toEqual(expect.arrayContaining(['email', 'phone']));
+		const anon = await provenanceAs(anonClaims);
+		expect(anon).toContain('phone');
+		expect(anon).toContain('name');
+		expect(anon).not.toContain('email');
+	});
+
 	it('updates the marks when a re-import changes the value', async () => {
 		const changed = LISTING.replace('06 12 34 56 78', '04 66 22 33 44');
 		await commitImport(db, editor, territoryId, [file('annuaire.csv', changed)], {

@@ -97,7 +97,7 @@ export const ACTOR_STATE_COLUMNS = `a.id, a.created_at::text as created_at,
 	coalesce(c.overrides, '{}'::jsonb) as overrides, a.name, a.kind, a.legal_form, a.address,
 	a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna, a.tags,
 	st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat, a.location_quality,
-	a.provenance`;
+	c.provenance`;
 
 /** The actor `a` and its contact values `c`; `$1` must be the territory. */
 export const ACTOR_STATE_FROM = `public.actor a

@@ -214,7 +214,7 @@ async function absorbActor(
 		   from (select a.id, a.territory_id, a.name, a.kind, a.legal_form, a.sectors, a.worlds,
 		                a.tags, a.description, a.address, a.postcode, a.commune_code, c.email,
 		                c.phone, c.contact_name, a.website, a.siret, a.rna, a.location_quality,
-		                a.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
+		                c.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
 		                a.contact_visibility, a.created_at, a.updated_at
 		           from public.actor a
 		           left join public.actor_contacts($1::uuid, $2::uuid) c on c.actor_id = a.id

@@ -30,7 +30,7 @@ export async function listExportRows(
 		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, a.address,
 		        a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
 		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
-		        a.location_quality, a.provenance, a.contact_visibility,
+		        a.location_quality, c.provenance, a.contact_visibility,
 		        coalesce(c.overrides, '{}'::jsonb) as overrides
 		   from public.actor a
 		   left join public.actor_contacts($1::uuid) c on c.actor_id = a.id
@@ -47,13 +47,13 @@ export async function listExportRows(
 	const records = await tx.query<RecordRef>(
 		`with named as (
 		   select p.value->>'record_id' as id
-		     from public.actor a
+		     from public.actor_contacts($1::uuid) a
 		    cross join lateral jsonb_each(
 		          case jsonb_typeof(a.provenance) when 'object' then a.provenance else '{}' end) p
-		    where a.territory_id = $1 and jsonb_typeof(p.value) = 'object'
+		    where jsonb_typeof(p.value) = 'object'
 		   union
 		   select r.value
-		     from public.actor a
+		     from public.actor_contacts($1::uuid) a
 		    cross join lateral jsonb_each(
 		          case jsonb_typeof(a.provenance) when 'object' then a.provenance else '{}' end) p
 		    cross join lateral jsonb_array_elements(
@@ -62,7 +62,7 @@ export async function listExportRows(
 		    cross join lateral jsonb_array_elements_text(
 		          case jsonb_typeof(alt->'record_ids') when 'array' then alt->'record_ids'
 		          else '[]' end) r
-		    where a.territory_id = $1 and jsonb_typeof(p.value) = 'object'
+		    where jsonb_typeof(p.value) = 'object'
 		 )
 		 select sr.id, sr.source_id, sr.row_number
 		   from public.source_record_links($1::uuid) sr

@@ -294,7 +294,7 @@ export async function loadActorPage(
 		`select a.id, a.name, a.kind, a.legal_form, a.address, a.postcode, a.commune_code,
 		        c.email, c.phone, a.website, a.siret, a.rna, a.tags, a.sectors, a.worlds,
 		        a.description, st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
-		        a.location_quality, a.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
+		        a.location_quality, c.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
 		        a.contact_visibility, a.personal_fields, c.contact_name,
 		        a.updated_at::text as updated_at
 		   from public.actor a

@@ -294,7 +294,7 @@ async function loadActorDetail(
 		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, a.description,
 		        a.address, a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
 		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
-		        a.provenance, a.contact_visibility
+		        c.provenance, a.contact_visibility
 		   from public.actor a
 		   left join public.actor_contacts($1::uuid, $2::uuid) c on c.actor_id = a.id
 		  where a.territory_id = $1 and a.id = $2`,

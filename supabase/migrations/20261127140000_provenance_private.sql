@@ -1,0 +1,99 @@
+-- An actor's provenance follows the visibility of the contacts it names (#8).
+--
+-- `actor.provenance` says which listing row each field's value came from, and keeps the values
+-- the other listings gave as alternatives — emails and phones among them. It was readable by the
+-- API roles column by column, so the members-only emails of a public territory's actors could be
+-- read through PostgREST from their alternatives, around `actor_contacts` (found by
+-- tests/db/routes-cross-territory.test.ts). Now:
+-- - anon and authenticated lose SELECT on `actor.provenance`;
+-- - `actor_contacts(t[, actor])` (and the `actor_contact` view) return it, with the entries of
+--   email, phone, address and contact person removed for a caller who may not read that field
+--   (owners and editors get it whole). The app reads provenance through it.
+
+drop view public.actor_contact;
+drop function public.actor_contacts(uuid, uuid);
+
+create function public.actor_contacts(t uuid, one_actor uuid default null)
+returns table (
+	actor_id uuid,
+	territory_id uuid,
+	email text,
+	phone text,
+	contact_name text,
+	overrides jsonb,
+	provenance jsonb
+)
+language sql stable security definer
+set search_path = ''
+as $$
+	with x as (
+		select public.territory_role(t) as role,
+			exists (select 1 from public.territory p where p.id = t and p.visibility = 'public')
+				as is_public
+	)
+	select
+		a.id,
+		a.territory_id,
+		case
+			when coalesce(a.contact_visibility ->> 'email', 'members') = 'public'
+				or (x.role is not null and coalesce(a.contact_visibility ->> 'email', 'members') = 'members')
+				or x.role in ('owner', 'editor')
+			then a.email
+		end,
+		case
+			when coalesce(a.contact_visibility ->> 'phone', 'members') = 'public'
+				or (x.role is not null and coalesce(a.contact_visibility ->> 'phone', 'members') = 'members')
+				or x.role in ('owner', 'editor')
+			then a.phone
+		end,
+		case
+			when coalesce(a.contact_visibility ->> 'contact_name', 'members') = 'public'
+				or (
+					x.role is not null
+					and coalesce(a.contact_visibility ->> 'contact_name', 'members') = 'members'
+				)
+				or x.role in ('owner', 'editor')
+			then a.contact_name
+		end,
+		-- Owners and editors get the hand-set values; others only which fields were set by hand.
+		case
+			when x.role in ('owner', 'editor') or a.overrides = '{}'::jsonb then a.overrides
+			else (
+				select coalesce(jsonb_object_agg(k, null), '{}'::jsonb)
+				from jsonb_object_keys(a.overrides) k
+			)
+		end,
+		-- Provenance without the contact fields the caller may not read.
+		case
+			when x.role in ('owner', 'editor') then a.provenance
+			else a.provenance - array(
+				select f
+				from unnest(array['email', 'phone', 'address', 'contact_name']) f
+				where not (
+					coalesce(a.contact_visibility ->> f, 'members') = 'public'
+					or (x.role is not null and coalesce(a.contact_visibility ->> f, 'members') = 'members')
+				)
+			)
+		end
+	from public.actor a, x
+	where a.territory_id = t
+		and (one_actor is null or a.id = one_actor)
+		-- The actor's own read rule (actor_select): members of its territory, anyone on a public one.
+		and (x.role is not null or x.is_public)
+$$;
+
+revoke all on function public.actor_contacts(uuid, uuid) from public;
+grant execute on function public.actor_contacts(uuid, uuid) to anon, authenticated, service_role;
+
+create view public.actor_contact with (security_barrier = true) as
+select c.*
+from public.territory t
+cross join lateral public.actor_contacts(t.id) c;
+
+comment on view public.actor_contact is
+	'An actor''s contact values and provenance, each given only to whom its visibility allows (see migrations 20261126090000, 20261127140000).';
+
+revoke all on public.actor_contact from public;
+grant select on public.actor_contact to anon, authenticated, service_role;
+
+revoke select (provenance) on public.actor from anon, authenticated;
