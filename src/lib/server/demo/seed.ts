@@ -11,6 +11,7 @@
  * the first-start check knows the decision was carried out (see first-start.ts).
  * Rows get fresh UUIDs; the generator's own ids only keep its references consistent.
  */
+import { personalDefaults } from '../../domain/privacy/personal';
 import { DEMO_SLUG, generateDemo } from '../../domain/demo/generate';
 import type { DemoActor, DemoTerritoryData, LngLat } from '../../domain/demo/types';
 import { LOCAL_OPERATOR, type Database, type Tx } from '../db/types';
@@ -175,14 +176,16 @@ export async function insertActors(
 	await tx.query(
 		`insert into public.actor (id, territory_id, name, kind, legal_form, sectors, worlds, tags,
 			description, address, postcode, commune_code, email, phone, website, siret, rna, location,
-			location_quality, contact_visibility, provenance)
+			location_quality, contact_visibility, provenance, personal_fields)
 		select r.id, $1, r.name, r.kind, r.legal_form, r.sectors, r.worlds, r.tags, r.description,
 			r.address, r.postcode, r.commune_code, r.email, r.phone, r.website, r.siret, r.rna, ${POINT},
-			r.location_quality, r.contact_visibility, coalesce(r.provenance, '{}'::jsonb)
+			r.location_quality, r.contact_visibility, coalesce(r.provenance, '{}'::jsonb),
+			coalesce(r.personal, '{}')
 		from jsonb_to_recordset($2::text::jsonb) as r(id uuid, name text, kind text, legal_form text,
 			sectors text[], worlds text[], tags text[], description text, address text, postcode text,
 			commune_code text, email text, phone text, website text, siret text, rna text,
-			lng float8, lat float8, location_quality text, contact_visibility jsonb, provenance jsonb)`,
+			lng float8, lat float8, location_quality text, contact_visibility jsonb, provenance jsonb,
+			personal text[])`,
 		[
 			territoryId,
 			JSON.stringify(
@@ -207,7 +210,9 @@ export async function insertActors(
 					lat: a.location?.[1] ?? null,
 					location_quality: a.locationQuality,
 					contact_visibility: a.contactVisibility,
-					provenance: a.provenance ?? null
+					provenance: a.provenance ?? null,
+					// As an import would mark them (#8): a person's own email or mobile.
+					personal: Object.keys(personalDefaults({ email: a.email, phone: a.phone }))
 				}))
 			)
 		]
