@@ -56,7 +56,9 @@ const supabaseConfigured = Boolean(
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 process.env.PORT ??= '3000';
 // Listings are uploaded whole (the import endpoints check each file's size themselves, with a
-// message that names the file); adapter-node's default limit is 512 kB.
+// message that names the file); adapter-node's default limit is 512 kB. It must stay above one
+// import's total (MAX_TOTAL_BYTES = 100 MB in src/lib/server/census/upload.ts) plus the multipart
+// overhead; a lower limit (here or in a proxy) gets the wizard's « trop volumineux » message.
 process.env.BODY_SIZE_LIMIT ??= '120M';
 if (supabaseConfigured && !process.env.ORIGIN) {
 	// Magic links point back to this origin: it must come from configuration, never from the
@@ -65,6 +67,14 @@ if (supabaseConfigured && !process.env.ORIGIN) {
 		'Maillage : avec Supabase Auth, définissez ORIGIN (adresse publique, ex. https://maillage.example.org).'
 	);
 	process.exit(2);
+}
+if (supabaseConfigured && !process.env.ADDRESS_HEADER) {
+	// Rate limits count per client address: behind a reverse proxy every request would come from
+	// the proxy's address, and everyone would share one limit.
+	console.warn(
+		'Maillage : derrière un proxy, définissez ADDRESS_HEADER (ex. X-Forwarded-For, avec XFF_DEPTH) ' +
+			'pour que les limites de requêtes comptent par visiteur et non pour le proxy entier.'
+	);
 }
 if (!supabaseConfigured) {
 	process.env.HOST ??= '127.0.0.1';

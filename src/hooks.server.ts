@@ -4,10 +4,13 @@ import { authMode, handleAuth } from '$lib/server/auth';
 import { ensureLocalOperator, getDatabase } from '$lib/server/db';
 import { loadDemoOnFirstStart } from '$lib/server/demo/first-start';
 import { handleLocale } from '$lib/server/i18n-handle';
+import { handleRateLimit, handleSecurityHeaders, initSecurity } from '$lib/server/security';
 
 // Open (and migrate) the database before the first request, and load the demo territory when
 // the embedded database was just created, so the map of a fresh clone is never empty.
 export const init: ServerInit = async () => {
+	// A malformed MAILLAGE_EMBED_ANCESTORS or MAILLAGE_RATE_LIMIT_* stops the start here.
+	initSecurity();
 	const db = await getDatabase();
 	if (authMode() === 'supabase' && db.kind === 'embedded') {
 		// Supabase Auth users live in the Supabase project's auth.users, not in the embedded one.
@@ -21,4 +24,7 @@ export const init: ServerInit = async () => {
 	if (demo?.loaded) console.info('[maillage] territoire de démonstration chargé (Pays d’Uzès)');
 };
 
-export const handle = sequence(handleLocale, handleAuth);
+// Headers first so that every response gets them, the language's redirects included; the rate
+// limit after the language (its message is translated) and before Auth (no call to the Auth
+// server for a refused request).
+export const handle = sequence(handleSecurityHeaders, handleLocale, handleRateLimit, handleAuth);

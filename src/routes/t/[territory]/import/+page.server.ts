@@ -5,6 +5,7 @@ import type { RoleMapping } from '$lib/domain/census/types';
 import { PARIS_TIME_ZONE } from '$lib/domain/events/datetime';
 import { m } from '$lib/i18n';
 import { findEvent } from '$lib/server/census/participants';
+import { UPLOAD_LIMITS } from '$lib/server/census/upload';
 import { editableTerritory } from './access';
 import type { PageServerLoad } from './$types';
 
@@ -37,6 +38,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	);
 	return {
 		territory: { slug: territory.slug, name: territory.name },
+		// The wizard refuses a file too big or of an unknown type before sending it.
+		limits: UPLOAD_LIMITS,
 		event:
 			event === null
 				? null
