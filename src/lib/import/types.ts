@@ -9,6 +9,7 @@ export type IssueCode =
 	| 'too_many_fields'
 	| 'too_few_fields'
 	| 'long_field'
+	| 'nul_character'
 	| 'bad_feature'
 	| 'unknown_format';
 

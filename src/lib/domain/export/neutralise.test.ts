@@ -19,7 +19,18 @@ describe('neutraliseCell (OWASP CSV injection)', () => {
 		'＝1+1',
 		'＋1',
 		'－1',
-		'＠SUM(A1)'
+		'＠SUM(A1)',
+		// Invisible characters before the sign (the XLSX writer drops C0 controls, leaving `=`).
+		'\u0001=1+1',
+		'\u000b=1+1',
+		'\u001b@SUM(A1)',
+		'\u0085-2+3',
+		'\u200b=1+1',
+		'\ufeff=1+1',
+		'\u202e=1+1',
+		'\u2066+1',
+		'\u2028=1+1',
+		'\u2003=1+1'
 	];
 
 	it.each(dangerous)('prefixes a quote to %j', (value) => {
@@ -34,7 +45,9 @@ describe('neutraliseCell (OWASP CSV injection)', () => {
 		'',
 		"'=déjà neutralisé",
 		'contact@example.org',
-		'04 66'
+		'04 66',
+		'\u200bCafé = bon',
+		'\u202efdp.exe'
 	])('leaves %j as it is', (value) => {
 		expect(isDangerousCell(value)).toBe(false);
 		expect(neutraliseCell(value)).toBe(value);

@@ -12,12 +12,16 @@
  * Beyond that list: leading spaces are skipped before looking at the first character (LibreOffice
  * can trim them on import, "Trim spaces" option) and the full-width forms ＝ ＋ － ＠ are treated
  * like their ASCII forms (East-Asian input methods type them; some spreadsheets accept them).
+ * Invisible characters before the sign are skipped too — any Unicode space or separator, control
+ * character (C0, DEL, C1) or format character (zero-width space, BOM, direction marks): the XLSX
+ * writer drops the controls XML forbids (write-excel-file removeInvalidXmlCharacters), so
+ * `\u0001=1+1` would reach the sheet as `=1+1`, and a reader or a copy may drop the others.
  *
  * The quote is visible as text in some applications (and in any plain-text reader): that is the
  * price OWASP accepts for never running a formula. Numbers Maillage formats itself (coordinates)
  * are written as numbers and never pass through here, so `-1.5536` stays a number.
  */
-const DANGEROUS_START = /^(?:[\t\r\n\0]|[ \u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+const DANGEROUS_START = /^(?:[\t\r\n\0]|[\p{Z}\p{Cc}\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
 
 export function isDangerousCell(value: string): boolean {
 	return DANGEROUS_START.test(value);
