@@ -262,6 +262,7 @@ describe('dossier page, public audience', () => {
 		const data = await load(owner, 'public=1', 'prive');
 		expect(data.audience).toBe('public');
 		expect(data.publicUrl).toBeNull();
-		expect(data.licence).toBe('ODbL-1.0');
+		// Created without a licence: the default of a new territory (20261127100000).
+		expect(data.licence).toBe('CC-BY-SA-4.0');
 	});
 });

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
+import { acceptInvitationsOnSignIn } from '$lib/server/queries/settings';
 import { sameSitePath } from '$lib/server/redirect';
 import type { RequestHandler } from './$types';
 
@@ -18,5 +19,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	} else if (tokenHash && type) {
 		failed = Boolean((await locals.supabase.auth.verifyOtp({ token_hash: tokenHash, type })).error);
 	}
-	redirect(303, failed ? '/login?error=link' : target);
+	if (failed) redirect(303, '/login?error=link');
+	// An invited person lands in the territory they just joined, unless the link named a page.
+	const joined = await acceptInvitationsOnSignIn(locals.supabase);
+	redirect(303, target === '/' && joined[0] ? `/t/${joined[0].slug}/map` : target);
 };
