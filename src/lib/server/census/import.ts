@@ -22,6 +22,7 @@ import type { Geocoder, GeocodeQuery } from '../geocode';
 import type { CensusState, RecordRow, SourceRow, StoredGeocode } from './state';
 import { rebuildCensus } from './service';
 import { writeHistory } from './write';
+import { dropSuppressedRows } from './suppression';
 import {
 	adoptIntoState,
 	findEvent,
@@ -65,6 +66,11 @@ export interface FileAnalysis {
 	candidates: { id: string; name: string; file_name: string | null }[];
 	diff: DiffCounts;
 	noop: boolean;
+	/**
+	 * Rows left out because they carry a key of the suppression list (people or organisations
+	 * that asked not to appear): only their number is ever told.
+	 */
+	suppressed: number;
 }
 
 export class ImportError extends Error {
@@ -83,6 +89,8 @@ interface PreparedFile {
 	listing: ReadListing;
 	keys: string[];
 	hashes: string[];
+	/** Rows dropped by the suppression list (see dropSuppressed). */
+	suppressed: number;
 }
 
 function sha256(text: string): string {
@@ -122,8 +130,43 @@ async function prepare(file: ImportFile): Promise<PreparedFile> {
 		input: file,
 		listing,
 		keys: rowKeys(listing.records, listing.roles),
-		hashes: contentHashes(listing)
+		hashes: contentHashes(listing),
+		suppressed: 0
 	};
+}
+
+/**
+ * Drops the rows of erased actors (suppression list, RGPD) before anything else looks at them:
+ * they are never compared, stored or shown. Row keys and content hashes are recomputed on what
+ * is left, as they would be for a file without those rows.
+ */
+async function dropSuppressed(
+	db: Database,
+	claims: Claims,
+	territoryId: string,
+	prepared: PreparedFile[]
+): Promise<void> {
+	const rowsBefore = prepared.map((p) => p.listing.records.map((r) => r.row));
+	const dropped = await dropSuppressedRows(
+		db,
+		claims,
+		territoryId,
+		prepared.map((p) => ({
+			file: p.input.name,
+			records: p.listing.records,
+			roles: p.listing.roles
+		}))
+	);
+	prepared.forEach((p, f) => {
+		p.suppressed = dropped[f] ?? 0;
+		if (p.suppressed === 0) return;
+		p.keys = rowKeys(p.listing.records, p.listing.roles);
+		p.hashes = contentHashes(p.listing);
+		// Nor does a warning about one of those rows stay: it would point at the row.
+		const kept = new Set(p.listing.records.map((r) => r.row));
+		const gone = new Set(rowsBefore[f]!.filter((row) => !kept.has(row)));
+		p.listing.issues = p.listing.issues.filter((i) => i.row === null || !gone.has(i.row));
+	});
 }
 
 function baseName(file: string): string {
@@ -205,7 +248,8 @@ function analyse(
 			target: target === null ? null : { id: target.id, name: target.name },
 			candidates: candidates.map((c) => ({ id: c.id, name: c.name, file_name: c.file_name })),
 			diff: counts(diff),
-			noop: target !== null && isNoop(diff)
+			noop: target !== null && isNoop(diff),
+			suppressed: p.suppressed
 		});
 		targets.push(target);
 		diffs.push(diff);
@@ -240,6 +284,7 @@ export async function analyseImport(
 ): Promise<FileAnalysis[]> {
 	if (files.length === 0) throw new ImportError('no_file', 'Aucun fichier reçu.');
 	const prepared = await Promise.all(files.map(prepare));
+	await dropSuppressed(db, claims, territoryId, prepared);
 	const state = await db.asUser(claims, (tx) => readState(tx, territoryId));
 	return analyse(prepared, state).analyses;
 }
@@ -263,6 +308,8 @@ export interface ImportSummary {
 	/** Rows of the whole census that share their actor with another row (duplicates folded). */
 	foldedRows: number;
 	reviewPairs: number;
+	/** Rows of the files left out by the suppression list (all files together). */
+	suppressed: number;
 	geocoded: { total: number; byQuality: Record<string, number>; warnings: string[] };
 	version: number | null;
 	/** Present when the import was a participants sheet of an event. */
@@ -317,6 +364,8 @@ export async function commitImport(
 		prepared.push(await prepare(f));
 	}
 	progress({ stage: 'read', done: files.length, total: files.length });
+	await dropSuppressed(db, claims, territoryId, prepared);
+	const suppressed = prepared.reduce((n, p) => n + p.suppressed, 0);
 	const first = await db.asUser(claims, (tx) => readState(tx, territoryId));
 	const preview = analyse(prepared, first);
 	const fatal = preview.analyses.find((a) => a.fatal !== null);
@@ -349,6 +398,7 @@ export async function commitImport(
 			merges: 0,
 			foldedRows: 0,
 			reviewPairs: 0,
+			suppressed,
 			geocoded: { total: 0, byQuality: {}, warnings: [] },
 			version: null,
 			...(participants === undefined ? {} : { participants })
@@ -536,6 +586,7 @@ export async function commitImport(
 							at: new Date().toISOString(),
 							...a.diff,
 							rejected: a.issues.filter((i) => i.severity === 'rejected').length,
+							suppressed: a.suppressed,
 							...(eventId === undefined ? {} : { event: eventId })
 						})
 					]
@@ -613,6 +664,7 @@ export async function commitImport(
 		merges: plan.absorb.length,
 		foldedRows: plan.stats.records - plan.stats.actors,
 		reviewPairs: plan.reviews.length,
+		suppressed,
 		geocoded: { total: geo.results.length, byQuality, warnings: geo.warnings },
 		version,
 		...(participants === undefined ? {} : { participants })
