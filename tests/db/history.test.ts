@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
+import { loadHistory } from '../../src/lib/server/queries/history';
 import {
 	addMember,
 	createTerritory,
@@ -160,6 +161,30 @@ describe('census history written by the database (G3)', () => {
 			tx.query('update public.actor set name = name where id = $1', [actor])
 		);
 		expect(await historyOf(actor)).toHaveLength(before);
+	});
+
+	it("reads the territory's history newest first, named and signed, a page at a time", async () => {
+		const all = await db.asUser(claims('owner'), (tx) => loadHistory(tx, territory));
+		expect(all.length).toBeGreaterThanOrEqual(4);
+		const ids = all.map((h) => h.id);
+		expect(ids).toEqual([...ids].sort((a, b) => b - a));
+		// The latest entries are the deletion and creation of « Nouveau », by the owner.
+		expect(all.slice(0, 2)).toMatchObject([
+			{ action: 'edit', op: 'delete', by: 'owner@example.org', actor: { exists: false } },
+			{ action: 'edit', op: 'insert', by: 'owner@example.org', actor: { exists: false } }
+		]);
+		const lavoir = all.find((h) => h.action === 'edit' && h.op === 'update')!;
+		expect(lavoir).toMatchObject({
+			by: 'editor@example.org',
+			actor: { id: actor, name: 'Les Amis du Lavoir', exists: true }
+		});
+		// Paging: the entries older than the third one.
+		const older = await db.asUser(claims('owner'), (tx) =>
+			loadHistory(tx, territory, { beforeId: all[2]!.id, limit: 2 })
+		);
+		expect(older.map((h) => h.id)).toEqual(ids.slice(3, 5));
+		// Members read no history at all (RLS), not even through this query.
+		expect(await db.asUser(claims('member'), (tx) => loadHistory(tx, territory))).toEqual([]);
 	});
 
 	it('lets an owner delete a territory with its actors (no history for the cascade)', async () => {

@@ -16,6 +16,7 @@ import { actorOfRecord, isUuid, loadActorPage } from '$lib/server/queries/actor-
 import { canEdit, findTerritoryBySlug } from '$lib/server/queries/territories';
 import { communeFromInput } from './commune-input';
 import { loadOfferSection, offerDelete, offerSave } from './offers-section.server';
+import { erase } from './erase.server';
 import { parsePoint } from './placement';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -230,5 +231,6 @@ export const actions: Actions = {
 	},
 
 	offerSave,
-	offerDelete
+	offerDelete,
+	erase
 };
