@@ -11,7 +11,7 @@ select tables_are(
 	array[
 		'territory', 'membership', 'source', 'source_record', 'actor', 'match_decision',
 		'place', 'event', 'event_actor', 'offer', 'link', 'review_pair', 'absorbed_actor',
-		'census_history', 'commune_shape'
+		'census_history', 'commune_shape', 'invitation', 'suppression'
 	],
 	'public holds exactly the census tables and the commune outlines cache'
 );

@@ -127,7 +127,10 @@ async function probe(
 			await run();
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			return DENIED.test(message) ? 'deny' : `error: ${message.split('\n')[0]}`;
+			// 42501 as the PostgREST runner grades it: a refusal the database words itself (the
+			// last owner of a territory, migration 20261127100000).
+			const refused = DENIED.test(message) || (error as { code?: unknown }).code === '42501';
+			return refused ? 'deny' : `error: ${message.split('\n')[0]}`;
 		}
 		await tx.exec('reset role');
 		return await measure();

@@ -173,7 +173,32 @@ export const TABLES: readonly TableSpec[] = [
 			user_id: c.user('newcomer'),
 			role: 'viewer'
 		}),
-		update: () => ({ created_at: '2000-01-01T00:00:00Z' })
+		update: () => ({ created_at: '2000-01-01T00:00:00Z' }),
+		note:
+			'a territory keeps an owner: deleting every membership of T would remove its last owner, ' +
+			'which the database refuses to the API roles (42501, migration 20261127100000).'
+	},
+	{
+		name: 'invitation',
+		scope: inTerritory,
+		seed: (c) => [
+			{
+				id: c.id('invitation1'),
+				territory_id: c.id('territory'),
+				email: `invitee-${c.key.toLowerCase()}@matrice.example.org`,
+				role: 'member',
+				invited_by: c.user('owner')
+			}
+		],
+		insert: (c) => ({
+			territory_id: c.id('territory'),
+			email: `nouveau-${c.key.toLowerCase()}@matrice.example.org`,
+			role: 'viewer'
+		}),
+		update: () => ({ role: 'editor' }),
+		note:
+			'addresses invited to T, for its owners only; accepted through `accept_invitations()`, ' +
+			'never updated through the API.'
 	},
 	{
 		name: 'source',
@@ -429,6 +454,24 @@ export const TABLES: readonly TableSpec[] = [
 		note: 'append-only: no update or delete privilege for the API roles.'
 	},
 	{
+		name: 'suppression',
+		scope: inTerritory,
+		seed: (c) => [
+			{
+				id: c.id('suppression1'),
+				territory_id: c.id('territory'),
+				keys: [(c.key === 'A' ? 'a' : 'b').repeat(64)],
+				reason: 'rgpd',
+				created_by: c.user('editor')
+			}
+		],
+		insert: (c) => ({ territory_id: c.id('territory'), keys: ['c'.repeat(64)] }),
+		update: () => ({ reason: 'other' }),
+		note:
+			'salted hashes of the match keys of erased actors (RGPD), for owners and editors; ' +
+			'never updated (an entry is added or removed). Written by maillage_app.erase_actor.'
+	},
+	{
 		name: 'commune_shape',
 		scope: (c) => ({ column: 'code', values: [...c.territory.communeCodes] }),
 		seed: (c) => [
@@ -450,7 +493,7 @@ export const TABLES: readonly TableSpec[] = [
 	}
 ];
 
-export type GapId = 'G1' | 'G3';
+export type GapId = 'G1';
 
 /** What is wrong with the lines marked `// GAP: [Gn]`, and what the product should do instead. */
 export const GAPS: Readonly<Record<GapId, string>> = {
@@ -459,12 +502,7 @@ export const GAPS: Readonly<Record<GapId, string>> = {
 		'contact_visibility marks it "members" (the app hides it; the API does not). Email, phone, ' +
 		'the contact person and hand-set values are behind actor_contact since migration ' +
 		'20261126090000_contact_privacy.sql; the address should follow once the map and the ' +
-		'geocoder read it through the view too (the point itself is public on the map).',
-	G3:
-		'Editors and owners insert census_history rows directly, with any action, detail and ' +
-		'done_at: through PostgREST an editor can write history that no change produced. History ' +
-		'should be written by the database itself (triggers on the census tables, or a security ' +
-		'definer function that the census write calls), with no insert right for the API roles.'
+		'geocoder read it through the view too (the point itself is public on the map).'
 };
 
 /**
@@ -475,6 +513,7 @@ const GRID = `
 // anon
 anon     A  territory      : select deny    insert deny    update deny    delete deny
 anon     A  membership     : select deny    insert deny    update deny    delete deny
+anon     A  invitation     : select deny    insert deny    update deny    delete deny
 anon     A  source         : select deny    insert deny    update deny    delete deny
 anon     A  actor          : select deny    insert deny    update deny    delete deny
 anon     A  source_record  : select deny    insert deny    update deny    delete deny
@@ -487,9 +526,11 @@ anon     A  link           : select deny    insert deny    update deny    delete
 anon     A  review_pair    : select deny    insert deny    update deny    delete deny
 anon     A  absorbed_actor : select deny    insert deny    update deny    delete deny
 anon     A  census_history : select deny    insert deny    update deny    delete deny
+anon     A  suppression    : select deny    insert deny    update deny    delete deny
 anon     A  commune_shape  : select allow   insert deny    update deny    delete deny
 anon     B  territory      : select allow   insert deny    update deny    delete deny
 anon     B  membership     : select deny    insert deny    update deny    delete deny
+anon     B  invitation     : select deny    insert deny    update deny    delete deny
 anon     B  source         : select deny    insert deny    update deny    delete deny
 anon     B  actor          : select allow   insert deny    update deny    delete deny
 anon     B  source_record  : select deny    insert deny    update deny    delete deny
@@ -502,11 +543,13 @@ anon     B  link           : select deny    insert deny    update deny    delete
 anon     B  review_pair    : select deny    insert deny    update deny    delete deny
 anon     B  absorbed_actor : select deny    insert deny    update deny    delete deny
 anon     B  census_history : select deny    insert deny    update deny    delete deny
+anon     B  suppression    : select deny    insert deny    update deny    delete deny
 anon     B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // viewerA
 viewerA  A  territory      : select allow   insert allow   update deny    delete deny
 viewerA  A  membership     : select allow   insert deny    update deny    delete deny
+viewerA  A  invitation     : select deny    insert deny    update deny    delete deny
 viewerA  A  source         : select allow   insert deny    update deny    delete deny
 viewerA  A  actor          : select allow   insert deny    update deny    delete deny
 viewerA  A  source_record  : select deny    insert deny    update deny    delete deny
@@ -519,9 +562,11 @@ viewerA  A  link           : select allow   insert deny    update deny    delete
 viewerA  A  review_pair    : select deny    insert deny    update deny    delete deny
 viewerA  A  absorbed_actor : select deny    insert deny    update deny    delete deny
 viewerA  A  census_history : select deny    insert deny    update deny    delete deny
+viewerA  A  suppression    : select deny    insert deny    update deny    delete deny
 viewerA  A  commune_shape  : select allow   insert deny    update deny    delete deny
 viewerA  B  territory      : select allow   insert allow   update deny    delete deny
 viewerA  B  membership     : select deny    insert deny    update deny    delete deny
+viewerA  B  invitation     : select deny    insert deny    update deny    delete deny
 viewerA  B  source         : select deny    insert deny    update deny    delete deny
 viewerA  B  actor          : select allow   insert deny    update deny    delete deny
 viewerA  B  source_record  : select deny    insert deny    update deny    delete deny
@@ -534,11 +579,13 @@ viewerA  B  link           : select deny    insert deny    update deny    delete
 viewerA  B  review_pair    : select deny    insert deny    update deny    delete deny
 viewerA  B  absorbed_actor : select deny    insert deny    update deny    delete deny
 viewerA  B  census_history : select deny    insert deny    update deny    delete deny
+viewerA  B  suppression    : select deny    insert deny    update deny    delete deny
 viewerA  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // memberA
 memberA  A  territory      : select allow   insert allow   update deny    delete deny
 memberA  A  membership     : select allow   insert deny    update deny    delete deny
+memberA  A  invitation     : select deny    insert deny    update deny    delete deny
 memberA  A  source         : select allow   insert deny    update deny    delete deny
 memberA  A  actor          : select allow   insert deny    update deny    delete deny
 memberA  A  source_record  : select deny    insert deny    update deny    delete deny
@@ -551,9 +598,11 @@ memberA  A  link           : select allow   insert deny    update deny    delete
 memberA  A  review_pair    : select deny    insert deny    update deny    delete deny
 memberA  A  absorbed_actor : select deny    insert deny    update deny    delete deny
 memberA  A  census_history : select deny    insert deny    update deny    delete deny
+memberA  A  suppression    : select deny    insert deny    update deny    delete deny
 memberA  A  commune_shape  : select allow   insert deny    update deny    delete deny
 memberA  B  territory      : select allow   insert allow   update deny    delete deny
 memberA  B  membership     : select deny    insert deny    update deny    delete deny
+memberA  B  invitation     : select deny    insert deny    update deny    delete deny
 memberA  B  source         : select deny    insert deny    update deny    delete deny
 memberA  B  actor          : select allow   insert deny    update deny    delete deny
 memberA  B  source_record  : select deny    insert deny    update deny    delete deny
@@ -566,11 +615,13 @@ memberA  B  link           : select deny    insert deny    update deny    delete
 memberA  B  review_pair    : select deny    insert deny    update deny    delete deny
 memberA  B  absorbed_actor : select deny    insert deny    update deny    delete deny
 memberA  B  census_history : select deny    insert deny    update deny    delete deny
+memberA  B  suppression    : select deny    insert deny    update deny    delete deny
 memberA  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // editorA
 editorA  A  territory      : select allow   insert allow   update deny    delete deny
 editorA  A  membership     : select allow   insert deny    update deny    delete deny
+editorA  A  invitation     : select deny    insert deny    update deny    delete deny
 editorA  A  source         : select allow   insert allow   update allow   delete allow
 editorA  A  actor          : select allow   insert allow   update allow   delete allow
 editorA  A  source_record  : select allow   insert allow   update allow   delete allow
@@ -582,10 +633,12 @@ editorA  A  offer          : select allow   insert allow   update allow   delete
 editorA  A  link           : select allow   insert allow   update allow   delete allow
 editorA  A  review_pair    : select allow   insert allow   update allow   delete allow
 editorA  A  absorbed_actor : select allow   insert allow   update allow   delete allow
-editorA  A  census_history : select allow   insert allow   update deny    delete deny  // GAP: [G3] history writable through the API
+editorA  A  census_history : select allow   insert deny    update deny    delete deny
+editorA  A  suppression    : select allow   insert allow   update deny    delete allow
 editorA  A  commune_shape  : select allow   insert deny    update deny    delete deny
 editorA  B  territory      : select allow   insert allow   update deny    delete deny
 editorA  B  membership     : select deny    insert deny    update deny    delete deny
+editorA  B  invitation     : select deny    insert deny    update deny    delete deny
 editorA  B  source         : select deny    insert deny    update deny    delete deny
 editorA  B  actor          : select allow   insert deny    update deny    delete deny
 editorA  B  source_record  : select deny    insert deny    update deny    delete deny
@@ -598,11 +651,13 @@ editorA  B  link           : select deny    insert deny    update deny    delete
 editorA  B  review_pair    : select deny    insert deny    update deny    delete deny
 editorA  B  absorbed_actor : select deny    insert deny    update deny    delete deny
 editorA  B  census_history : select deny    insert deny    update deny    delete deny
+editorA  B  suppression    : select deny    insert deny    update deny    delete deny
 editorA  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // ownerA
 ownerA   A  territory      : select allow   insert allow   update allow   delete allow
-ownerA   A  membership     : select allow   insert allow   update allow   delete allow
+ownerA   A  membership     : select allow   insert allow   update allow   delete deny
+ownerA   A  invitation     : select allow   insert allow   update deny    delete allow
 ownerA   A  source         : select allow   insert allow   update allow   delete allow
 ownerA   A  actor          : select allow   insert allow   update allow   delete allow
 ownerA   A  source_record  : select allow   insert allow   update allow   delete allow
@@ -614,10 +669,12 @@ ownerA   A  offer          : select allow   insert allow   update allow   delete
 ownerA   A  link           : select allow   insert allow   update allow   delete allow
 ownerA   A  review_pair    : select allow   insert allow   update allow   delete allow
 ownerA   A  absorbed_actor : select allow   insert allow   update allow   delete allow
-ownerA   A  census_history : select allow   insert allow   update deny    delete deny  // GAP: [G3] history writable through the API
+ownerA   A  census_history : select allow   insert deny    update deny    delete deny
+ownerA   A  suppression    : select allow   insert allow   update deny    delete allow
 ownerA   A  commune_shape  : select allow   insert deny    update deny    delete deny
 ownerA   B  territory      : select allow   insert allow   update deny    delete deny
 ownerA   B  membership     : select deny    insert deny    update deny    delete deny
+ownerA   B  invitation     : select deny    insert deny    update deny    delete deny
 ownerA   B  source         : select deny    insert deny    update deny    delete deny
 ownerA   B  actor          : select allow   insert deny    update deny    delete deny
 ownerA   B  source_record  : select deny    insert deny    update deny    delete deny
@@ -630,11 +687,13 @@ ownerA   B  link           : select deny    insert deny    update deny    delete
 ownerA   B  review_pair    : select deny    insert deny    update deny    delete deny
 ownerA   B  absorbed_actor : select deny    insert deny    update deny    delete deny
 ownerA   B  census_history : select deny    insert deny    update deny    delete deny
+ownerA   B  suppression    : select deny    insert deny    update deny    delete deny
 ownerA   B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // viewerB
 viewerB  A  territory      : select deny    insert allow   update deny    delete deny
 viewerB  A  membership     : select deny    insert deny    update deny    delete deny
+viewerB  A  invitation     : select deny    insert deny    update deny    delete deny
 viewerB  A  source         : select deny    insert deny    update deny    delete deny
 viewerB  A  actor          : select deny    insert deny    update deny    delete deny
 viewerB  A  source_record  : select deny    insert deny    update deny    delete deny
@@ -647,9 +706,11 @@ viewerB  A  link           : select deny    insert deny    update deny    delete
 viewerB  A  review_pair    : select deny    insert deny    update deny    delete deny
 viewerB  A  absorbed_actor : select deny    insert deny    update deny    delete deny
 viewerB  A  census_history : select deny    insert deny    update deny    delete deny
+viewerB  A  suppression    : select deny    insert deny    update deny    delete deny
 viewerB  A  commune_shape  : select allow   insert deny    update deny    delete deny
 viewerB  B  territory      : select allow   insert allow   update deny    delete deny
 viewerB  B  membership     : select allow   insert deny    update deny    delete deny
+viewerB  B  invitation     : select deny    insert deny    update deny    delete deny
 viewerB  B  source         : select allow   insert deny    update deny    delete deny
 viewerB  B  actor          : select allow   insert deny    update deny    delete deny
 viewerB  B  source_record  : select deny    insert deny    update deny    delete deny
@@ -662,11 +723,13 @@ viewerB  B  link           : select allow   insert deny    update deny    delete
 viewerB  B  review_pair    : select deny    insert deny    update deny    delete deny
 viewerB  B  absorbed_actor : select deny    insert deny    update deny    delete deny
 viewerB  B  census_history : select deny    insert deny    update deny    delete deny
+viewerB  B  suppression    : select deny    insert deny    update deny    delete deny
 viewerB  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // memberB
 memberB  A  territory      : select deny    insert allow   update deny    delete deny
 memberB  A  membership     : select deny    insert deny    update deny    delete deny
+memberB  A  invitation     : select deny    insert deny    update deny    delete deny
 memberB  A  source         : select deny    insert deny    update deny    delete deny
 memberB  A  actor          : select deny    insert deny    update deny    delete deny
 memberB  A  source_record  : select deny    insert deny    update deny    delete deny
@@ -679,9 +742,11 @@ memberB  A  link           : select deny    insert deny    update deny    delete
 memberB  A  review_pair    : select deny    insert deny    update deny    delete deny
 memberB  A  absorbed_actor : select deny    insert deny    update deny    delete deny
 memberB  A  census_history : select deny    insert deny    update deny    delete deny
+memberB  A  suppression    : select deny    insert deny    update deny    delete deny
 memberB  A  commune_shape  : select allow   insert deny    update deny    delete deny
 memberB  B  territory      : select allow   insert allow   update deny    delete deny
 memberB  B  membership     : select allow   insert deny    update deny    delete deny
+memberB  B  invitation     : select deny    insert deny    update deny    delete deny
 memberB  B  source         : select allow   insert deny    update deny    delete deny
 memberB  B  actor          : select allow   insert deny    update deny    delete deny
 memberB  B  source_record  : select deny    insert deny    update deny    delete deny
@@ -694,11 +759,13 @@ memberB  B  link           : select allow   insert deny    update deny    delete
 memberB  B  review_pair    : select deny    insert deny    update deny    delete deny
 memberB  B  absorbed_actor : select deny    insert deny    update deny    delete deny
 memberB  B  census_history : select deny    insert deny    update deny    delete deny
+memberB  B  suppression    : select deny    insert deny    update deny    delete deny
 memberB  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // editorB
 editorB  A  territory      : select deny    insert allow   update deny    delete deny
 editorB  A  membership     : select deny    insert deny    update deny    delete deny
+editorB  A  invitation     : select deny    insert deny    update deny    delete deny
 editorB  A  source         : select deny    insert deny    update deny    delete deny
 editorB  A  actor          : select deny    insert deny    update deny    delete deny
 editorB  A  source_record  : select deny    insert deny    update deny    delete deny
@@ -711,9 +778,11 @@ editorB  A  link           : select deny    insert deny    update deny    delete
 editorB  A  review_pair    : select deny    insert deny    update deny    delete deny
 editorB  A  absorbed_actor : select deny    insert deny    update deny    delete deny
 editorB  A  census_history : select deny    insert deny    update deny    delete deny
+editorB  A  suppression    : select deny    insert deny    update deny    delete deny
 editorB  A  commune_shape  : select allow   insert deny    update deny    delete deny
 editorB  B  territory      : select allow   insert allow   update deny    delete deny
 editorB  B  membership     : select allow   insert deny    update deny    delete deny
+editorB  B  invitation     : select deny    insert deny    update deny    delete deny
 editorB  B  source         : select allow   insert allow   update allow   delete allow
 editorB  B  actor          : select allow   insert allow   update allow   delete allow
 editorB  B  source_record  : select allow   insert allow   update allow   delete allow
@@ -725,12 +794,14 @@ editorB  B  offer          : select allow   insert allow   update allow   delete
 editorB  B  link           : select allow   insert allow   update allow   delete allow
 editorB  B  review_pair    : select allow   insert allow   update allow   delete allow
 editorB  B  absorbed_actor : select allow   insert allow   update allow   delete allow
-editorB  B  census_history : select allow   insert allow   update deny    delete deny  // GAP: [G3] history writable through the API
+editorB  B  census_history : select allow   insert deny    update deny    delete deny
+editorB  B  suppression    : select allow   insert allow   update deny    delete allow
 editorB  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // ownerB
 ownerB   A  territory      : select deny    insert allow   update deny    delete deny
 ownerB   A  membership     : select deny    insert deny    update deny    delete deny
+ownerB   A  invitation     : select deny    insert deny    update deny    delete deny
 ownerB   A  source         : select deny    insert deny    update deny    delete deny
 ownerB   A  actor          : select deny    insert deny    update deny    delete deny
 ownerB   A  source_record  : select deny    insert deny    update deny    delete deny
@@ -743,9 +814,11 @@ ownerB   A  link           : select deny    insert deny    update deny    delete
 ownerB   A  review_pair    : select deny    insert deny    update deny    delete deny
 ownerB   A  absorbed_actor : select deny    insert deny    update deny    delete deny
 ownerB   A  census_history : select deny    insert deny    update deny    delete deny
+ownerB   A  suppression    : select deny    insert deny    update deny    delete deny
 ownerB   A  commune_shape  : select allow   insert deny    update deny    delete deny
 ownerB   B  territory      : select allow   insert allow   update allow   delete allow
-ownerB   B  membership     : select allow   insert allow   update allow   delete allow
+ownerB   B  membership     : select allow   insert allow   update allow   delete deny
+ownerB   B  invitation     : select allow   insert allow   update deny    delete allow
 ownerB   B  source         : select allow   insert allow   update allow   delete allow
 ownerB   B  actor          : select allow   insert allow   update allow   delete allow
 ownerB   B  source_record  : select allow   insert allow   update allow   delete allow
@@ -757,12 +830,14 @@ ownerB   B  offer          : select allow   insert allow   update allow   delete
 ownerB   B  link           : select allow   insert allow   update allow   delete allow
 ownerB   B  review_pair    : select allow   insert allow   update allow   delete allow
 ownerB   B  absorbed_actor : select allow   insert allow   update allow   delete allow
-ownerB   B  census_history : select allow   insert allow   update deny    delete deny  // GAP: [G3] history writable through the API
+ownerB   B  census_history : select allow   insert deny    update deny    delete deny
+ownerB   B  suppression    : select allow   insert allow   update deny    delete allow
 ownerB   B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // outsider
 outsider A  territory      : select deny    insert allow   update deny    delete deny
 outsider A  membership     : select deny    insert deny    update deny    delete deny
+outsider A  invitation     : select deny    insert deny    update deny    delete deny
 outsider A  source         : select deny    insert deny    update deny    delete deny
 outsider A  actor          : select deny    insert deny    update deny    delete deny
 outsider A  source_record  : select deny    insert deny    update deny    delete deny
@@ -775,9 +850,11 @@ outsider A  link           : select deny    insert deny    update deny    delete
 outsider A  review_pair    : select deny    insert deny    update deny    delete deny
 outsider A  absorbed_actor : select deny    insert deny    update deny    delete deny
 outsider A  census_history : select deny    insert deny    update deny    delete deny
+outsider A  suppression    : select deny    insert deny    update deny    delete deny
 outsider A  commune_shape  : select allow   insert deny    update deny    delete deny
 outsider B  territory      : select allow   insert allow   update deny    delete deny
 outsider B  membership     : select deny    insert deny    update deny    delete deny
+outsider B  invitation     : select deny    insert deny    update deny    delete deny
 outsider B  source         : select deny    insert deny    update deny    delete deny
 outsider B  actor          : select allow   insert deny    update deny    delete deny
 outsider B  source_record  : select deny    insert deny    update deny    delete deny
@@ -790,11 +867,13 @@ outsider B  link           : select deny    insert deny    update deny    delete
 outsider B  review_pair    : select deny    insert deny    update deny    delete deny
 outsider B  absorbed_actor : select deny    insert deny    update deny    delete deny
 outsider B  census_history : select deny    insert deny    update deny    delete deny
+outsider B  suppression    : select deny    insert deny    update deny    delete deny
 outsider B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // service
 service  A  territory      : select allow   insert allow   update allow   delete allow
 service  A  membership     : select allow   insert allow   update allow   delete allow
+service  A  invitation     : select allow   insert allow   update allow   delete allow
 service  A  source         : select allow   insert allow   update allow   delete allow
 service  A  actor          : select allow   insert allow   update allow   delete allow
 service  A  source_record  : select allow   insert allow   update allow   delete allow
@@ -807,9 +886,11 @@ service  A  link           : select allow   insert allow   update allow   delete
 service  A  review_pair    : select allow   insert allow   update allow   delete allow
 service  A  absorbed_actor : select allow   insert allow   update allow   delete allow
 service  A  census_history : select allow   insert allow   update allow   delete allow
+service  A  suppression    : select allow   insert allow   update allow   delete allow
 service  A  commune_shape  : select allow   insert allow   update allow   delete allow
 service  B  territory      : select allow   insert allow   update allow   delete allow
 service  B  membership     : select allow   insert allow   update allow   delete allow
+service  B  invitation     : select allow   insert allow   update allow   delete allow
 service  B  source         : select allow   insert allow   update allow   delete allow
 service  B  actor          : select allow   insert allow   update allow   delete allow
 service  B  source_record  : select allow   insert allow   update allow   delete allow
@@ -822,6 +903,7 @@ service  B  link           : select allow   insert allow   update allow   delete
 service  B  review_pair    : select allow   insert allow   update allow   delete allow
 service  B  absorbed_actor : select allow   insert allow   update allow   delete allow
 service  B  census_history : select allow   insert allow   update allow   delete allow
+service  B  suppression    : select allow   insert allow   update allow   delete allow
 service  B  commune_shape  : select allow   insert allow   update allow   delete allow
 `;
 
@@ -963,12 +1045,15 @@ siret               readable
 rna                 readable
 location            readable
 location_quality    readable
-provenance          readable
+provenance          hidden
 overrides           hidden
 contact_name        hidden
 contact_visibility  readable
 created_at          readable
 updated_at          readable
+has_email           readable
+has_phone           readable
+personal_fields     readable
 `,
 	['readable', 'hidden'] as const
 );
@@ -1081,6 +1166,7 @@ territory.created_by       deny
 source.imported_by         deny
 match_decision.decided_by  deny
 census_history.done_by     deny
+suppression.created_by     deny
 `,
 	['allow', 'deny'] as const
 );

@@ -80,12 +80,17 @@ const RPC_FUNCTIONS: Record<string, { anon: boolean; authenticated: boolean; wri
 	// refuses anon itself (42501): see the probe below.
 	// An actor's contact values as its visibilities allow the caller (see CONTACT_VISIBILITY).
 	'actor_contacts(uuid,uuid)': { anon: true, authenticated: true, writes: false },
+	// Pending invitations of the caller's confirmed email → memberships (migration 20261127100000).
+	// Revoked from anon by name, so Supabase's default privileges do not hand it back.
+	'accept_invitations()': { anon: false, authenticated: true, writes: true },
 	'bump_census_version(uuid,integer)': { anon: true, authenticated: true, writes: true },
 	'has_territory_role(uuid,text[])': { anon: true, authenticated: true, writes: false },
 	'my_territory_ids()': { anon: true, authenticated: true, writes: false },
 	'public_territory_ids()': { anon: true, authenticated: true, writes: false },
 	// Which listing row went into which actor (no values), for members of t; no rows for others.
 	'source_record_links(uuid)': { anon: true, authenticated: true, writes: false },
+	// The members of t with their email, for its owners; nothing for anybody else.
+	'territory_members(uuid)': { anon: false, authenticated: true, writes: false },
 	'territory_role(uuid)': { anon: true, authenticated: true, writes: false }
 };
 

@@ -53,6 +53,8 @@ export type Database = {
 					created_at: string;
 					description: string | null;
 					email: string | null;
+					has_email: boolean | null;
+					has_phone: boolean | null;
 					id: string;
 					kind: string;
 					legal_form: string | null;
@@ -60,6 +62,7 @@ export type Database = {
 					location_quality: string | null;
 					name: string;
 					overrides: NonNullable<Json>;
+					personal_fields: string[];
 					phone: string | null;
 					postcode: string | null;
 					provenance: NonNullable<Json>;
@@ -81,6 +84,8 @@ export type Database = {
 					created_at?: string;
 					description?: string | null;
 					email?: string | null;
+					has_email?: never;
+					has_phone?: never;
 					id?: string;
 					kind?: string;
 					legal_form?: string | null;
@@ -88,6 +93,7 @@ export type Database = {
 					location_quality?: string | null;
 					name: string;
 					overrides?: NonNullable<Json>;
+					personal_fields?: string[];
 					phone?: string | null;
 					postcode?: string | null;
 					provenance?: NonNullable<Json>;
@@ -108,6 +114,8 @@ export type Database = {
 					created_at?: string;
 					description?: string | null;
 					email?: string | null;
+					has_email?: never;
+					has_phone?: never;
 					id?: string;
 					kind?: string;
 					legal_form?: string | null;
@@ -115,6 +123,7 @@ export type Database = {
 					location_quality?: string | null;
 					name?: string;
 					overrides?: NonNullable<Json>;
+					personal_fields?: string[];
 					phone?: string | null;
 					postcode?: string | null;
 					provenance?: NonNullable<Json>;
@@ -305,6 +314,48 @@ export type Database = {
 					},
 					{
 						foreignKeyName: 'event_actor_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			invitation: {
+				Row: {
+					accepted_at: string | null;
+					accepted_by: string | null;
+					created_at: string;
+					email: string;
+					id: string;
+					invited_by: string | null;
+					role: string;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email: string;
+					id?: string;
+					invited_by?: string | null;
+					role: string;
+					territory_id: string;
+				};
+				Update: {
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					created_at?: string;
+					email?: string;
+					id?: string;
+					invited_by?: string | null;
+					role?: string;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'invitation_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
 						referencedRelation: 'territory';
@@ -748,6 +799,42 @@ export type Database = {
 					}
 				];
 			};
+			suppression: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					keys: string[];
+					reason: string;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					keys: string[];
+					reason?: string;
+					territory_id: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					keys?: string[];
+					reason?: string;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'suppression_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			territory: {
 				Row: {
 					census_version: number;
@@ -797,6 +884,7 @@ export type Database = {
 					email: string | null;
 					overrides: Json | null;
 					phone: string | null;
+					provenance: Json | null;
 					territory_id: string | null;
 				};
 				ComputedFields: never;
@@ -804,6 +892,15 @@ export type Database = {
 			};
 		};
 		Functions: {
+			accept_invitations: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					name: string;
+					role: string;
+					slug: string;
+					territory_id: string;
+				}[];
+			};
 			actor_contacts: {
 				Args: { one_actor?: string; t: string };
 				Returns: {
@@ -812,6 +909,7 @@ export type Database = {
 					email: string;
 					overrides: Json;
 					phone: string;
+					provenance: Json;
 					territory_id: string;
 				}[];
 			};
@@ -828,6 +926,15 @@ export type Database = {
 					row_number: number;
 					source_id: string;
 					territory_id: string;
+				}[];
+			};
+			territory_members: {
+				Args: { t: string };
+				Returns: {
+					created_at: string;
+					email: string;
+					role: string;
+					user_id: string;
 				}[];
 			};
 			territory_role: { Args: { t: string }; Returns: string };
