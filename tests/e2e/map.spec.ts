@@ -142,8 +142,9 @@ test('a copied link gives back the same map: view, filters, layers, selection', 
 	await expect(page).toHaveURL(/q=uzes.*dir=all|dir=all.*q=uzes/);
 	const matched = await count(page, 'map-match-count');
 	expect(matched).toBeGreaterThan(0);
-	// Select the first actor of the directory: the detail panel opens.
-	const first = page.getByTestId('map-directory-row').first();
+	// Select the first actor of the directory (events and places are listed too): the detail
+	// panel opens.
+	const first = page.locator('[data-testid="map-directory-row"][data-type="actor"]').first();
 	const name = (await first.locator('.name').textContent())!.trim();
 	await first.getByRole('button').click();
 	await expect(page.getByTestId('map-detail')).toHaveAttribute('data-state', 'ready');
