@@ -57,19 +57,11 @@ alter table public.suppression enable row level security;
 create policy suppression_select on public.suppression for select
 using (public.has_territory_role(territory_id, array['owner', 'editor']));
 
--- Authorship as in 20261126100000 (G4).
-create policy suppression_insert on public.suppression for insert
-with check (
-	public.has_territory_role(territory_id, array['owner', 'editor'])
-	and created_by = auth.uid()
-);
-
--- Deleting an entry lets the next import bring the person back: owners and editors only.
-create policy suppression_delete on public.suppression for delete
-using (public.has_territory_role(territory_id, array['owner', 'editor']));
-
+-- No insert, update or delete for the API roles: entries are written by
+-- maillage_app.erase_actor only (the salt is not theirs to know), and removing one would bring the
+-- person back at the next import without a trace in the history.
 revoke all on public.suppression from public, anon, authenticated;
-grant select, insert, delete on public.suppression to authenticated;
+grant select on public.suppression to authenticated;
 grant all on public.suppression to service_role;
 
 -- History: the `erase` action (also added, with `visibility`, by 20261127130000) -----------------
@@ -201,6 +193,8 @@ begin
 		select t, array_agg(distinct encode(pg_catalog.sha256(s || convert_to(k, 'UTF8')), 'hex')),
 			'rgpd', auth.uid()
 		  from unnest(match_keys) k
+		 where k is not null and k <> ''
+		having count(*) > 0
 		returning cardinality(keys) into n_keys;
 	end if;
 

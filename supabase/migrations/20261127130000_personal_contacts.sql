@@ -1,8 +1,8 @@
 -- Personal contact data detected on import, and who sees each contact field (#8).
 --
 -- `personal_fields`: the contact fields whose value reads as a person's own rather than the
--- organisation's (a mobile, a first-name.last-name or webmail address, a contact person's name),
--- as detected at import by src/lib/domain/privacy/personal.ts. Such values keep the members-only
+-- organisation's (a mobile, a first-name.last-name or webmail address), as detected by
+-- src/lib/domain/privacy/personal.ts at import and when an editor types the value by hand. Such values keep the members-only
 -- default; the actor page shows the mark and asks for a confirmation before an editor makes one
 -- public. It names fields, never values, so the API roles may read it.
 --

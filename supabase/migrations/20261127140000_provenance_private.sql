@@ -13,6 +13,25 @@
 drop view public.actor_contact;
 drop function public.actor_contacts(uuid, uuid);
 
+-- The one rule of who reads a contact field, given its visibility mark (contact_visibility) and
+-- the caller's role in the territory (null: not a member): marked public, anyone who may read the
+-- actor; members (or unmarked), any role; editors, owners and editors. Plain SQL, immutable and
+-- without settings, so the planner inlines it into the queries that call it (the map layer calls
+-- it for every actor). The actor page applies the same rule in TypeScript (contactReadable).
+create function public.contact_readable(visibility jsonb, field text, role text)
+returns boolean
+language sql immutable
+as $$
+	select case coalesce(visibility ->> field, 'members')
+		when 'public' then true
+		when 'members' then role is not null
+		else coalesce(role in ('owner', 'editor'), false)
+	end
+$$;
+
+grant execute on function public.contact_readable(jsonb, text, text)
+	to anon, authenticated, service_role;
+
 create function public.actor_contacts(t uuid, one_actor uuid default null)
 returns table (
 	actor_id uuid,
@@ -34,27 +53,10 @@ as $$
 	select
 		a.id,
 		a.territory_id,
-		case
-			when coalesce(a.contact_visibility ->> 'email', 'members') = 'public'
-				or (x.role is not null and coalesce(a.contact_visibility ->> 'email', 'members') = 'members')
-				or x.role in ('owner', 'editor')
-			then a.email
-		end,
-		case
-			when coalesce(a.contact_visibility ->> 'phone', 'members') = 'public'
-				or (x.role is not null and coalesce(a.contact_visibility ->> 'phone', 'members') = 'members')
-				or x.role in ('owner', 'editor')
-			then a.phone
-		end,
-		case
-			when coalesce(a.contact_visibility ->> 'contact_name', 'members') = 'public'
-				or (
-					x.role is not null
-					and coalesce(a.contact_visibility ->> 'contact_name', 'members') = 'members'
-				)
-				or x.role in ('owner', 'editor')
-			then a.contact_name
-		end,
+		case when public.contact_readable(a.contact_visibility, 'email', x.role) then a.email end,
+		case when public.contact_readable(a.contact_visibility, 'phone', x.role) then a.phone end,
+		case when public.contact_readable(a.contact_visibility, 'contact_name', x.role)
+			then a.contact_name end,
 		-- Owners and editors get the hand-set values; others only which fields were set by hand.
 		case
 			when x.role in ('owner', 'editor') or a.overrides = '{}'::jsonb then a.overrides
@@ -69,10 +71,7 @@ as $$
 			else a.provenance - array(
 				select f
 				from unnest(array['email', 'phone', 'address', 'contact_name']) f
-				where not (
-					coalesce(a.contact_visibility ->> f, 'members') = 'public'
-					or (x.role is not null and coalesce(a.contact_visibility ->> f, 'members') = 'members')
-				)
+				where not public.contact_readable(a.contact_visibility, f, x.role)
 			)
 		end
 	from public.actor a, x

@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
 import { commitImport, type ImportFile } from '../../src/lib/server/census/import';
+import { overrideField } from '../../src/lib/server/census/service';
 import { setContactVisibility, VisibilityError } from '../../src/lib/server/census/visibility';
 import { CommuneCentreGeocoder } from '../../src/lib/server/geocode';
-import { loadActorPage } from '../../src/lib/server/queries/actor-page';
+import { contactReadable, loadActorPage } from '../../src/lib/server/queries/actor-page';
 import {
 	addMember,
 	createTerritory,
@@ -169,6 +170,49 @@ describe('personal contacts and their visibility', () => {
 		expect(anon).toContain('phone');
 		expect(anon).toContain('name');
 		expect(anon).not.toContain('email');
+	});
+
+	it('marks a mobile typed by hand as personal at once', async () => {
+		await overrideField(db, editor, territoryId, ids.mairie, 'phone', '07 11 22 33 44');
+		expect((await personal()).find((r) => r.name === 'Mairie de Blauzac')).toEqual({
+			name: 'Mairie de Blauzac',
+			personal_fields: ['phone']
+		});
+		// Its phone was public (above): the person's own number is not, until confirmed.
+		expect((await contactsAs(anonClaims, ids.mairie))?.phone).toBeNull();
+		await expect(
+			setContactVisibility(db, editor, territoryId, ids.mairie, 'phone', 'public')
+		).rejects.toThrow('personal_needs_confirmation');
+	});
+
+	it("reads contacts by the database's one rule, which the actor page repeats", async () => {
+		const roles = [null, 'viewer', 'member', 'editor', 'owner'] as const;
+		const marks = [undefined, 'public', 'members', 'editors'] as const;
+		const sql = await db.asAdmin((tx) =>
+			tx.query<{ mark: string | null; role: string | null; readable: boolean }>(
+				`select m.mark, r.role,
+				        public.contact_readable(
+				          case when m.mark is null then '{}'::jsonb
+				               else jsonb_build_object('email', m.mark) end, 'email', r.role) as readable
+				   from unnest($1::text[]) m(mark), unnest($2::text[]) r(role)`,
+				[marks.map((x) => x ?? null), roles.map((x) => x ?? null)]
+			)
+		);
+		expect(sql).toHaveLength(marks.length * roles.length);
+		for (const row of sql) {
+			const visibility = row.mark === null ? {} : { email: row.mark };
+			expect(
+				contactReadable(visibility, 'email', row.role as (typeof roles)[number]),
+				`${row.mark} × ${row.role}`
+			).toBe(row.readable);
+		}
+		// And the rule itself: editors-only values for owners and editors, unmarked for members.
+		const table = Object.fromEntries(sql.map((r) => [`${r.mark}/${r.role}`, r.readable]));
+		expect(table['editors/member']).toBe(false);
+		expect(table['editors/editor']).toBe(true);
+		expect(table['null/viewer']).toBe(true);
+		expect(table['null/null']).toBe(false);
+		expect(table['public/null']).toBe(true);
 	});
 
 	it('updates the marks when a re-import changes the value', async () => {

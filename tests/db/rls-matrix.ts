@@ -468,8 +468,8 @@ export const TABLES: readonly TableSpec[] = [
 		insert: (c) => ({ territory_id: c.id('territory'), keys: ['c'.repeat(64)] }),
 		update: () => ({ reason: 'other' }),
 		note:
-			'salted hashes of the match keys of erased actors (RGPD), for owners and editors; ' +
-			'never updated (an entry is added or removed). Written by maillage_app.erase_actor.'
+			'salted hashes of the match keys of erased actors (RGPD), read by owners and editors; ' +
+			'written by maillage_app.erase_actor only, never changed nor removed through the API.'
 	},
 	{
 		name: 'commune_shape',
@@ -634,7 +634,7 @@ editorA  A  link           : select allow   insert allow   update allow   delete
 editorA  A  review_pair    : select allow   insert allow   update allow   delete allow
 editorA  A  absorbed_actor : select allow   insert allow   update allow   delete allow
 editorA  A  census_history : select allow   insert deny    update deny    delete deny
-editorA  A  suppression    : select allow   insert allow   update deny    delete allow
+editorA  A  suppression    : select allow   insert deny    update deny    delete deny
 editorA  A  commune_shape  : select allow   insert deny    update deny    delete deny
 editorA  B  territory      : select allow   insert allow   update deny    delete deny
 editorA  B  membership     : select deny    insert deny    update deny    delete deny
@@ -670,7 +670,7 @@ ownerA   A  link           : select allow   insert allow   update allow   delete
 ownerA   A  review_pair    : select allow   insert allow   update allow   delete allow
 ownerA   A  absorbed_actor : select allow   insert allow   update allow   delete allow
 ownerA   A  census_history : select allow   insert deny    update deny    delete deny
-ownerA   A  suppression    : select allow   insert allow   update deny    delete allow
+ownerA   A  suppression    : select allow   insert deny    update deny    delete deny
 ownerA   A  commune_shape  : select allow   insert deny    update deny    delete deny
 ownerA   B  territory      : select allow   insert allow   update deny    delete deny
 ownerA   B  membership     : select deny    insert deny    update deny    delete deny
@@ -795,7 +795,7 @@ editorB  B  link           : select allow   insert allow   update allow   delete
 editorB  B  review_pair    : select allow   insert allow   update allow   delete allow
 editorB  B  absorbed_actor : select allow   insert allow   update allow   delete allow
 editorB  B  census_history : select allow   insert deny    update deny    delete deny
-editorB  B  suppression    : select allow   insert allow   update deny    delete allow
+editorB  B  suppression    : select allow   insert deny    update deny    delete deny
 editorB  B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // ownerB
@@ -831,7 +831,7 @@ ownerB   B  link           : select allow   insert allow   update allow   delete
 ownerB   B  review_pair    : select allow   insert allow   update allow   delete allow
 ownerB   B  absorbed_actor : select allow   insert allow   update allow   delete allow
 ownerB   B  census_history : select allow   insert deny    update deny    delete deny
-ownerB   B  suppression    : select allow   insert allow   update deny    delete allow
+ownerB   B  suppression    : select allow   insert deny    update deny    delete deny
 ownerB   B  commune_shape  : select allow   insert deny    update deny    delete deny
 
 // outsider

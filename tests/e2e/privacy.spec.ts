@@ -7,7 +7,7 @@ import { expect, expectAccessible, screenshot, test, waitHydrated } from './fixt
 
 const SLUG = 'pays-d-uzes';
 
-test('an editor chooses who sees an actor’s address, and the history says who did', async ({
+test('an editor chooses who sees an actor’s phone, and the history says who did', async ({
 	page
 }) => {
 	const hits = await page.request.get(`/t/${SLUG}/actors/search?q=toupie`);
@@ -18,9 +18,9 @@ test('an editor chooses who sees an actor’s address, and the history says who 
 
 	const section = page.getByTestId('actor-visibility');
 	await expect(section.getByRole('heading', { name: 'Qui voit les coordonnées' })).toBeVisible();
-	const address = section.getByLabel('Adresse');
-	// The demo marks some addresses public: start from whatever it says, and put it back after.
-	const initial = await address.inputValue();
+	const phone = section.getByLabel('Téléphone');
+	// The demo marks some phones public: start from whatever it says, and put it back after.
+	const initial = await phone.inputValue();
 	const LABELS: Record<string, string> = {
 		public: 'Tout le monde',
 		members: 'Les membres',
@@ -29,9 +29,9 @@ test('an editor chooses who sees an actor’s address, and the history says who 
 	expect(Object.keys(LABELS)).toContain(initial);
 
 	// Keyboard only: focus the select, pick « Les éditeurs », tab to its button, press Enter.
-	await address.focus();
-	await address.selectOption('editors');
-	const row = section.getByTestId('visibility-address');
+	await phone.focus();
+	await phone.selectOption('editors');
+	const row = section.getByTestId('visibility-phone');
 	const save = row.getByRole('button', { name: 'Enregistrer' });
 	await expect(save).toBeEnabled();
 	await page.keyboard.press('Tab');
@@ -39,21 +39,21 @@ test('an editor chooses who sees an actor’s address, and the history says who 
 	await page.keyboard.press('Enter');
 
 	await expect(row.getByRole('status')).toHaveText('Modification enregistrée.');
-	await expect(address).toHaveValue('editors');
+	await expect(phone).toHaveValue('editors');
 	await expect(save).toBeDisabled();
 	const history = page.getByTestId('actor-history');
 	await expect(history.locator('li').first()).toContainText(
-		'Adresse : visible par Les éditeurs — operateur@maillage.local'
+		'Téléphone : visible par Les éditeurs — operateur@maillage.local'
 	);
 	await expectAccessible(page);
 	await section.scrollIntoViewIfNeeded();
 	await screenshot(page, 'actor-visibility');
 
 	// Back as it was, for the tests that follow on the same demo.
-	await address.selectOption(initial);
+	await phone.selectOption(initial);
 	await save.click();
-	await expect(address).toHaveValue(initial);
+	await expect(phone).toHaveValue(initial);
 	await expect(history.locator('li').first()).toContainText(
-		`Adresse : visible par ${LABELS[initial]}`
+		`Téléphone : visible par ${LABELS[initial]}`
 	);
 });

@@ -84,6 +84,8 @@ const RPC_FUNCTIONS: Record<string, { anon: boolean; authenticated: boolean; wri
 	// Revoked from anon by name, so Supabase's default privileges do not hand it back.
 	'accept_invitations()': { anon: false, authenticated: true, writes: true },
 	'bump_census_version(uuid,integer)': { anon: true, authenticated: true, writes: true },
+	// The visibility rule itself, from its arguments only: reads no table (migration 20261127140000).
+	'contact_readable(jsonb,text,text)': { anon: true, authenticated: true, writes: false },
 	'has_territory_role(uuid,text[])': { anon: true, authenticated: true, writes: false },
 	'my_territory_ids()': { anon: true, authenticated: true, writes: false },
 	'public_territory_ids()': { anon: true, authenticated: true, writes: false },

@@ -6,6 +6,7 @@
 import type { Claims, Database, Tx } from '../db/types';
 import { loadFrenchCommunes } from '../../domain/census/communes-fr';
 import { isActorKind } from '../../domain/actor-kinds';
+import { personalDefaults } from '../../domain/privacy/personal';
 import {
 	applyOverrides,
 	isOverridableField,
@@ -223,10 +224,18 @@ export async function overrideField(
 		);
 		if (value !== null) {
 			const v = applyOverrides(currentValues(actor), overrides);
+			// A person's own email or mobile typed by hand is marked as at import (#8), and does not
+			// inherit a « public » the organisation's value had: it goes public only with the page's
+			// confirmation.
+			const personal = Object.keys(personalDefaults({ email: v.email, phone: v.phone }));
 			await tx.query(
-				`update public.actor set ${field} = $3, provenance = $4::text::jsonb
+				`update public.actor set ${field} = $3, provenance = $4::text::jsonb,
+				        personal_fields = $5::text[],
+				        contact_visibility = case
+				          when $6::text = any ($5::text[]) and contact_visibility ->> $6 = 'public'
+				          then contact_visibility - $6 else contact_visibility end
 				  where territory_id = $1 and id = $2`,
-				[territoryId, actorId, v[field], JSON.stringify(v.provenance)]
+				[territoryId, actorId, v[field], JSON.stringify(v.provenance), personal, field]
 			);
 		}
 		await writeHistory(tx, territoryId, [

@@ -175,10 +175,7 @@ export async function applyPlan(
 			        email = x.email, phone = x.phone, website = x.website, siret = x.siret, rna = x.rna,
 			        tags = coalesce(x.tags, '{}'), location = ${POINT},
 			        location_quality = x.location_quality, provenance = coalesce(x.provenance, '{}'),
-			        -- the contact person is entered by hand, not merged: its mark stays
 			        personal_fields = coalesce(x.personal, '{}')
-			          || (case when 'contact_name' = any (a.personal_fields) then array['contact_name']
-			                   else '{}' end)::text[]
 			   from ${ACTOR_RECORDSET}
 			  where a.territory_id = $1 and a.id = x.id`,
 			[territoryId, json(plan.updateActors.map(actorJson))]

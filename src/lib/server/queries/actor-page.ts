@@ -17,6 +17,7 @@ import {
 import { roleValue } from '$lib/domain/census/normalize';
 import { isRole, type Role, type RoleMapping } from '$lib/domain/census/types';
 import type { Tx } from '$lib/server/db/types';
+import { VISIBILITY_FIELDS, type VisibilityField } from '$lib/server/census/visibility';
 import { loadHistory, type HistoryItem } from './history';
 export type { ActorPartner, HistoryEvent, HistoryItem } from './history';
 import { territoryRole, type TerritoryRole } from './territories';
@@ -143,7 +144,7 @@ export interface ActorPageData {
 }
 
 export interface ContactVisibilityView {
-	field: 'email' | 'phone' | 'address' | 'contact_name';
+	field: VisibilityField;
 	level: 'public' | 'members' | 'editors';
 	personal: boolean;
 	/** The field has a value (an empty field's visibility can still be set beforehand). */
@@ -187,7 +188,7 @@ const CONTACT_FIELDS: ReadonlySet<string> = new Set(['email', 'phone', 'address'
  * owners and editors). It also covers what the database cannot hide column by column: the
  * address, and the listings' other values kept in provenance as alternatives.
  */
-function contactReadable(
+export function contactReadable(
 	visibility: Record<string, unknown> | null,
 	field: string,
 	role: TerritoryRole | null
@@ -408,7 +409,7 @@ export async function loadActorPage(
 	const editor = role === 'owner' || role === 'editor';
 	const history = editor ? await loadHistory(tx, territoryId, { actorId }) : null;
 	const contacts: ContactVisibilityView[] | null = editor
-		? (['email', 'phone', 'address', 'contact_name'] as const).map((field) => {
+		? VISIBILITY_FIELDS.map((field) => {
 				const level = row.contact_visibility?.[field];
 				return {
 					field,

@@ -138,9 +138,7 @@ export async function listActorMapRows(
 	// when its visibility lets the caller read it (the same rule as actor_contacts, whose function
 	// scan over every actor made this layer 75 % slower at 100k actors).
 	const reachable = (field: 'email' | 'phone') =>
-		`(a.has_${field} and (coalesce(a.contact_visibility ->> '${field}', 'members') = 'public'
-		   or (v.role is not null and coalesce(a.contact_visibility ->> '${field}', 'members') = 'members')
-		   or v.role in ('owner', 'editor')))`;
+		`(a.has_${field} and public.contact_readable(a.contact_visibility, '${field}', v.role))`;
 	const columns = `a.id, a.name, a.kind, a.sectors, a.worlds, a.tags, a.commune_code, a.address,
 		${reachable('email')} as has_email,
 		${reachable('phone')} as has_phone,

@@ -15,7 +15,7 @@ import {
 	securityHeaders,
 	type SecurityConfig
 } from './headers';
-import { limitOfPath, RateLimits, rateLimitSettings, type Verdict } from './rate-limit';
+import { limitOfPath, RateLimits, rateLimitSettings, routePath, type Verdict } from './rate-limit';
 
 export { securityHeaders, type SecurityConfig } from './headers';
 export { RateLimits, rateLimitSettings } from './rate-limit';
@@ -121,7 +121,7 @@ function tooMany(event: RequestEvent, verdict: Extract<Verdict, { ok: false }>):
 		'cache-control': 'no-store'
 	};
 	// The embed page is shown to people (in an iframe); everything else is read by scripts.
-	if (isEmbedPath(event.url.pathname) && !event.url.pathname.endsWith('__data.json')) {
+	if (isEmbedPath(routePath(event.url.pathname)) && !event.isDataRequest) {
 		return text(message, {
 			status: 429,
 			headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }

@@ -137,6 +137,14 @@ describe('limitOfPath', () => {
 		expect(limitOfPath('/t/pays-d-uzes/present/pdf')).toBe('pdf');
 	});
 
+	it('reads the path as the router does: percent-escapes cannot dodge the limit', () => {
+		expect(limitOfPath('/t/pays-d-uzes/%61ctors.geojson')).toBe('public');
+		expect(limitOfPath('/t/pays-d-uzes/%65mbed')).toBe('public');
+		expect(limitOfPath('/t/pays-d-uzes/present/%70df')).toBe('pdf');
+		// A malformed escape is not a route either.
+		expect(limitOfPath('/t/pays-d-uzes/%E0%A4%A')).toBeNull();
+	});
+
 	it('leaves pages and the other routes alone', () => {
 		for (const path of [
 			'/',

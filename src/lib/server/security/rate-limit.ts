@@ -130,10 +130,24 @@ const PUBLIC_PATH =
 	/^\/t\/[^/]+\/(?:actors\.geojson|events\.ics|embed(?:\/__data\.json)?|actors\/search|map\/[^/]+\.geojson|map\/detail\/[^/]+\/[^/]+)\/?$/;
 const PDF_PATH = /^\/t\/[^/]+\/present\/pdf\/?$/;
 
+/**
+ * The path as SvelteKit matches it against the routes (its `decode_pathname`): percent-escapes
+ * decoded, `%25` kept. Limits are chosen on this, or `/t/x/%61ctors.geojson` would reach the
+ * actors.geojson route without being counted.
+ */
+export function routePath(pathname: string): string {
+	try {
+		return pathname.split('%25').map(decodeURI).join('%25');
+	} catch {
+		return pathname;
+	}
+}
+
 /** Which limit a request path falls under (login is limited in its form actions). */
 export function limitOfPath(pathname: string): 'public' | 'pdf' | null {
-	if (PDF_PATH.test(pathname)) return 'pdf';
-	if (PUBLIC_PATH.test(pathname)) return 'public';
+	const path = routePath(pathname);
+	if (PDF_PATH.test(path)) return 'pdf';
+	if (PUBLIC_PATH.test(path)) return 'public';
 	return null;
 }
 

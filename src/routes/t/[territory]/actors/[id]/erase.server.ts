@@ -7,6 +7,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { ErasureError, eraseActor } from '$lib/server/census/suppression';
+import { isUuid } from '$lib/domain/events/event-input';
 import { canEdit } from '$lib/server/queries/territories';
 import { territoryWithRole } from '$lib/server/territory-access';
 import type { RequestEvent } from './$types';
@@ -19,6 +20,8 @@ export async function erase({ request, params, locals }: RequestEvent) {
 	const db = await getDatabase();
 	const { territory, role } = await territoryWithRole(db, locals.claims, params.territory);
 	if (!canEdit(role)) return fail(403, { ...base, error: 'forbidden' as EraseError });
+	// Not an id at all: the same answer as an id of nobody (the cast would fail in the database).
+	if (!isUuid(params.id)) return fail(400, { ...base, error: 'unknown_actor' as EraseError });
 	if (form.get('confirm') !== '1') return { ...base, confirm: true };
 	try {
 		await eraseActor(db, locals.claims, territory.id, params.id);
