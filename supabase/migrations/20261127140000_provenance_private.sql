@@ -1,4 +1,5 @@
--- An actor's provenance follows the visibility of the contacts it names (#8).
+-- An actor's provenance and address follow the visibility of the contacts they name (#8, and
+-- gap G1 of docs/security-matrix.md: the address text).
 --
 -- `actor.provenance` says which listing row each field's value came from, and keeps the values
 -- the other listings gave as alternatives — emails and phones among them. It was readable by the
@@ -9,6 +10,9 @@
 -- - `actor_contacts(t[, actor])` (and the `actor_contact` view) return it, with the entries of
 --   email, phone, address and contact person removed for a caller who may not read that field
 --   (owners and editors get it whole). The app reads provenance through it.
+-- - the same for `actor.address`: `actor_contacts` returns it to whom its mark allows, and the
+--   view `actor_address` gives the same answer as one inlined scan, for the map's layer over
+--   every actor (a function scan joined to 100k actors costs seconds there).
 
 drop view public.actor_contact;
 drop function public.actor_contacts(uuid, uuid);
@@ -40,7 +44,8 @@ returns table (
 	phone text,
 	contact_name text,
 	overrides jsonb,
-	provenance jsonb
+	provenance jsonb,
+	address text
 )
 language sql stable security definer
 set search_path = ''
@@ -73,7 +78,8 @@ as $$
 				from unnest(array['email', 'phone', 'address', 'contact_name']) f
 				where not public.contact_readable(a.contact_visibility, f, x.role)
 			)
-		end
+		end,
+		case when public.contact_readable(a.contact_visibility, 'address', x.role) then a.address end
 	from public.actor a, x
 	where a.territory_id = t
 		and (one_actor is null or a.id = one_actor)
@@ -95,4 +101,25 @@ comment on view public.actor_contact is
 revoke all on public.actor_contact from public;
 grant select on public.actor_contact to anon, authenticated, service_role;
 
-revoke select (provenance) on public.actor from anon, authenticated;
+revoke select (provenance, address) on public.actor from anon, authenticated;
+
+-- Each actor's address, to whom its mark allows: the read rule of actor_select (members of its
+-- territory, anyone on a public one) and the caller's role from one membership lookup, in a view
+-- the planner inlines. It runs as its owner (who may read the column), so it must apply both
+-- rules itself.
+create view public.actor_address with (security_barrier = true) as
+select
+	a.id as actor_id,
+	a.territory_id,
+	case when public.contact_readable(a.contact_visibility, 'address', m.role) then a.address end
+		as address
+from public.actor a
+left join public.membership m on m.territory_id = a.territory_id and m.user_id = auth.uid()
+where m.user_id is not null
+	or a.territory_id in (select public.public_territory_ids());
+
+comment on view public.actor_address is
+	'An actor''s address, given only to whom its visibility allows (migration 20261127140000).';
+
+revoke all on public.actor_address from public;
+grant select on public.actor_address to anon, authenticated, service_role;

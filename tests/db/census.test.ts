@@ -48,7 +48,7 @@ async function count(table: string): Promise<number> {
 async function snapshot() {
 	return {
 		actors: await q(
-			`select a.id, a.name, a.kind, a.legal_form, a.address, a.postcode, a.commune_code,
+			`select a.id, a.name, a.kind, a.legal_form, c.address, a.postcode, a.commune_code,
 			        c.email, c.phone, c.contact_name, a.website, a.siret, a.rna, a.tags,
 			        st_astext(a.location::geometry) as location, a.location_quality, c.provenance,
 			        c.overrides, a.contact_visibility, a.sectors, a.worlds, a.description, a.created_at

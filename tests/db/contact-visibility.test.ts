@@ -172,6 +172,55 @@ describe('personal contacts and their visibility', () => {
 		expect(anon).not.toContain('email');
 	});
 
+	it('gives the address only to whom its mark allows, through the function and the view (G1)', async () => {
+		await db.asAdmin((tx) =>
+			tx.query(`update public.actor set address = '2 place de la Mairie' where id = $1`, [
+				ids.mairie
+			])
+		);
+		await expect(
+			db.asUser(anonClaims, (tx) => tx.query('select address from public.actor'))
+		).rejects.toThrow(/permission denied/);
+		const addressAs = async (who: Claims) => {
+			const [viaFunction] = await db.asUser(who, (tx) =>
+				tx.query<{ address: string | null }>('select address from public.actor_contacts($1, $2)', [
+					territoryId,
+					ids.mairie
+				])
+			);
+			const [viaView] = await db.asUser(who, (tx) =>
+				tx.query<{ address: string | null }>(
+					'select address from public.actor_address where actor_id = $1',
+					[ids.mairie]
+				)
+			);
+			expect(viaView?.address ?? null).toBe(viaFunction?.address ?? null);
+			return viaFunction?.address ?? null;
+		};
+		// Unmarked: members only.
+		expect(await addressAs(anonClaims)).toBeNull();
+		expect(await addressAs(member)).toBe('2 place de la Mairie');
+		await setContactVisibility(db, editor, territoryId, ids.mairie, 'address', 'public');
+		expect(await addressAs(anonClaims)).toBe('2 place de la Mairie');
+		await setContactVisibility(db, editor, territoryId, ids.mairie, 'address', 'editors');
+		expect(await addressAs(member)).toBeNull();
+		expect(await addressAs(editor)).toBe('2 place de la Mairie');
+		// A private territory's addresses are nobody else's, whatever their mark.
+		const outsider = userClaims(await createUser(db, 'outsider@example.org'));
+		await db.asUser(editor, (tx) =>
+			tx.query("update public.territory set visibility = 'private' where id = $1", [territoryId])
+		);
+		await setContactVisibility(db, editor, territoryId, ids.mairie, 'address', 'public');
+		expect(
+			await db.asUser(outsider, (tx) =>
+				tx.query('select address from public.actor_address where actor_id = $1', [ids.mairie])
+			)
+		).toEqual([]);
+		await db.asUser(editor, (tx) =>
+			tx.query("update public.territory set visibility = 'public' where id = $1", [territoryId])
+		);
+	});
+
 	it('marks a mobile typed by hand as personal at once', async () => {
 		await overrideField(db, editor, territoryId, ids.mairie, 'phone', '07 11 22 33 44');
 		expect((await personal()).find((r) => r.name === 'Mairie de Blauzac')).toEqual({

@@ -493,17 +493,11 @@ export const TABLES: readonly TableSpec[] = [
 	}
 ];
 
-export type GapId = 'G1';
+/** None open: G1 (address), G2 (raw rows), G3 (history), G4 (authorship) are closed. */
+export type GapId = never;
 
 /** What is wrong with the lines marked `// GAP: [Gn]`, and what the product should do instead. */
-export const GAPS: Readonly<Record<GapId, string>> = {
-	G1:
-		"The text of an actor's address stays readable by anyone who may read the actor, even when " +
-		'contact_visibility marks it "members" (the app hides it; the API does not). Email, phone, ' +
-		'the contact person and hand-set values are behind actor_contact since migration ' +
-		'20261126090000_contact_privacy.sql; the address should follow once the map and the ' +
-		'geocoder read it through the view too (the point itself is public on the map).'
-};
+export const GAPS: Readonly<Record<GapId, string>> = {};
 
 /**
  * One line per (caller, territory, table): what `<caller>` may do on the rows of territory T.
@@ -1035,7 +1029,7 @@ sectors             readable
 worlds              readable
 tags                readable
 description         readable
-address             readable  // GAP: [G1] the organisation's place, but members-only when marked so
+address             hidden
 postcode            readable
 commune_code        readable
 email               hidden
@@ -1062,7 +1056,7 @@ personal_fields     readable
  * Views of `public`: not in the row matrix (nobody writes through them), each checked by its own
  * expectations: `actor_contact` by CONTACT_VISIBILITY.
  */
-export const VIEWS = ['actor_contact'] as const;
+export const VIEWS = ['actor_contact', 'actor_address'] as const;
 
 /** The contact values of `actor_contact`, in the order CONTACT_VISIBILITY lists them. */
 export const CONTACT_VALUES = ['email', 'phone', 'contact_name', 'overrides'] as const;
@@ -1320,7 +1314,13 @@ export function renderSecurityMatrix(): string {
 		'## Gaps',
 		''
 	);
-	for (const [id, text] of Object.entries(GAPS)) out.push(`- **${id}**: ${text}`);
+	const gaps = Object.entries(GAPS);
+	if (gaps.length === 0)
+		out.push(
+			'None open. Closed: G1 (contacts and address behind their visibility), G2 (raw rows for ' +
+				'editors), G3 (history written by the database), G4 (authorship).'
+		);
+	for (const [id, text] of gaps) out.push(`- **${id}**: ${text}`);
 	out.push('');
 	return out.join('\n');
 }

@@ -94,7 +94,7 @@ export interface CensusState {
  * (the engine runs for owners and editors, who see them all).
  */
 export const ACTOR_STATE_COLUMNS = `a.id, a.created_at::text as created_at,
-	coalesce(c.overrides, '{}'::jsonb) as overrides, a.name, a.kind, a.legal_form, a.address,
+	coalesce(c.overrides, '{}'::jsonb) as overrides, a.name, a.kind, a.legal_form, c.address,
 	a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna, a.tags,
 	st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat, a.location_quality,
 	c.provenance`;

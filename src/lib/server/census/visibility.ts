@@ -1,6 +1,6 @@
 /**
  * Who sees each contact field of an actor (#8): an editor chooses public, members or editors for
- * its email, phone and contact person. The rule itself lives in the database
+ * its email, phone, address and contact person. The rule itself lives in the database
  * (`public.actor_contacts`); this writes the choice, as the user (RLS: owners and editors), and
  * logs it in the history.
  */
@@ -8,11 +8,7 @@ import type { ContactVisibility } from '../../domain/privacy/personal';
 import type { Claims, Database } from '../db/types';
 import { writeHistory } from './write';
 
-/**
- * Not the address yet: the API roles still read `actor.address` whatever its mark (gap G1 of
- * docs/security-matrix.md), so the page offers no choice it could not keep.
- */
-export const VISIBILITY_FIELDS = ['email', 'phone', 'contact_name'] as const;
+export const VISIBILITY_FIELDS = ['email', 'phone', 'address', 'contact_name'] as const;
 export type VisibilityField = (typeof VISIBILITY_FIELDS)[number];
 export const VISIBILITY_LEVELS: readonly ContactVisibility[] = ['public', 'members', 'editors'];
 

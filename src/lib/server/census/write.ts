@@ -209,7 +209,7 @@ async function absorbActor(
 		// in actor itself; the engine runs for owners and editors, who see them all).
 		`select to_jsonb(s) as snapshot
 		   from (select a.id, a.territory_id, a.name, a.kind, a.legal_form, a.sectors, a.worlds,
-		                a.tags, a.description, a.address, a.postcode, a.commune_code, c.email,
+		                a.tags, a.description, c.address, a.postcode, a.commune_code, c.email,
 		                c.phone, c.contact_name, a.website, a.siret, a.rna, a.location_quality,
 		                c.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,
 		                a.contact_visibility, a.created_at, a.updated_at

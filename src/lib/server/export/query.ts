@@ -27,7 +27,7 @@ export async function listExportRows(
 		[territoryId]
 	);
 	const actors = await tx.query<ActorExportSource>(
-		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, a.address,
+		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, c.address,
 		        a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
 		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
 		        a.location_quality, c.provenance, a.contact_visibility,

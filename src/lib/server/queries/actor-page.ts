@@ -270,7 +270,7 @@ export async function loadActorPage(
 ): Promise<ActorPageData | null> {
 	if (!isUuid(actorId)) return null;
 	const [row] = await tx.query<ActorRow>(
-		`select a.id, a.name, a.kind, a.legal_form, a.address, a.postcode, a.commune_code,
+		`select a.id, a.name, a.kind, a.legal_form, c.address, a.postcode, a.commune_code,
 		        c.email, c.phone, a.website, a.siret, a.rna, a.tags, a.sectors, a.worlds,
 		        a.description, st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
 		        a.location_quality, c.provenance, coalesce(c.overrides, '{}'::jsonb) as overrides,

@@ -139,7 +139,9 @@ export async function listActorMapRows(
 	// scan over every actor made this layer 75 % slower at 100k actors).
 	const reachable = (field: 'email' | 'phone') =>
 		`(a.has_${field} and public.contact_readable(a.contact_visibility, '${field}', v.role))`;
-	const columns = `a.id, a.name, a.kind, a.sectors, a.worlds, a.tags, a.commune_code, a.address,
+	const columns = `a.id, a.name, a.kind, a.sectors, a.worlds, a.tags, a.commune_code,
+		case when public.contact_readable(a.contact_visibility, 'address', v.role) then aa.address end
+		  as address,
 		${reachable('email')} as has_email,
 		${reachable('phone')} as has_phone,
 		coalesce(btrim(a.website) <> '', false) as has_website,
@@ -148,8 +150,10 @@ export async function listActorMapRows(
 	// One geography → geometry cast per actor instead of one per coordinate; the caller's role
 	// once. The public layer is what anyone may see: no role, whoever asks.
 	const role = audience === 'public' ? 'null::text' : 'public.territory_role($1::uuid)';
+	// The address through the view that applies its mark (the API roles cannot read the column).
 	const point = `cross join lateral (select a.location::geometry as g) p
-		cross join (select ${role} as role) v`;
+		cross join (select ${role} as role) v
+		left join public.actor_address aa on aa.actor_id = a.id`;
 	if (audience === 'public') {
 		return queryJsonRows<ActorMapRow>(
 			tx,
@@ -290,7 +294,7 @@ async function loadActorDetail(
 ): Promise<MapDetail | null> {
 	const [actor] = await tx.query<ActorDetailRow>(
 		`select a.id, a.name, a.kind, a.legal_form, a.sectors, a.worlds, a.tags, a.description,
-		        a.address, a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
+		        c.address, a.postcode, a.commune_code, c.email, c.phone, a.website, a.siret, a.rna,
 		        st_x(a.location::geometry) as lng, st_y(a.location::geometry) as lat,
 		        c.provenance, a.contact_visibility
 		   from public.actor a
