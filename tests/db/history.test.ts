@@ -90,7 +90,7 @@ describe('census history written by the database (G3)', () => {
 	it('takes entries from editors through write_history, signed with the caller and the time', async () => {
 		const entries = JSON.stringify([{ actor_id: actor, action: 'override', detail: { f: 1 } }]);
 		await db.asUser(claims('editor'), (tx) =>
-			tx.query('select maillage_app.write_history($1, $2::jsonb)', [territory, entries])
+			tx.query('select maillage_app.write_history($1, $2::text::jsonb)', [territory, entries])
 		);
 		const rows = await historyOf(actor);
 		expect(rows.at(-1)).toMatchObject({
@@ -106,7 +106,7 @@ describe('census history written by the database (G3)', () => {
 		] as const)
 			await expect(
 				db.asUser(claims(who), (tx) =>
-					tx.query('select maillage_app.write_history($1, $2::jsonb)', [t, entries])
+					tx.query('select maillage_app.write_history($1, $2::text::jsonb)', [t, entries])
 				)
 			).rejects.toThrow(REFUSED);
 	});
