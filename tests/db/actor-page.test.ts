@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	addMember,
+	asApiCaller,
 	createTerritory,
 	createUser,
 	freshDatabase,
@@ -196,11 +197,8 @@ describe('actor page query', () => {
 	}, 60_000);
 
 	it('shows a change made outside the app, logged by the database, with its author', async () => {
-		// What PostgREST runs for an editor: the API role and the claims, without the app's
-		// `maillage.writer` setting.
-		await db.asAdmin(async (tx) => {
-			await tx.query('set local role authenticated');
-			await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(editor)]);
+		// What PostgREST runs for an editor.
+		await asApiCaller(db, editor, async (tx) => {
 			await tx.query(
 				`update public.actor set siret = '12345678900011', website = 'https://jardins.example'
 				  where id = $1`,

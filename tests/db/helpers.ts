@@ -27,7 +27,7 @@ import postgres from 'postgres';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { openEmbedded, openPostgres } from '../../src/lib/server/db/index';
 import { readCompatSql, readMigrations } from '../../src/lib/server/db/migrate';
-import type { Claims, OpenedDatabase } from '../../src/lib/server/db/types';
+import type { Claims, OpenedDatabase, Tx } from '../../src/lib/server/db/types';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
@@ -157,6 +157,23 @@ async function freshPostgres(serverUrl: string): Promise<TestDatabase> {
 				await dropper.end();
 			}
 		}
+	});
+}
+
+/**
+ * A statement as PostgREST runs it for a signed-in caller: the API role and the JWT claims, and
+ * none of the app's transaction settings (db.asUser also says `maillage.writer = app`, so the
+ * database's history trigger leaves the app's writes to the app).
+ */
+export function asApiCaller<T>(
+	db: OpenedDatabase,
+	claims: Claims,
+	fn: (tx: Tx) => Promise<T>
+): Promise<T> {
+	return db.asAdmin(async (tx) => {
+		await tx.query('set local role authenticated');
+		await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+		return fn(tx);
 	});
 }
 

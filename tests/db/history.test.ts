@@ -9,6 +9,7 @@ import { userClaims, type Claims, type Tx } from '../../src/lib/server/db/types'
 import { loadHistory } from '../../src/lib/server/queries/history';
 import {
 	addMember,
+	asApiCaller,
 	createTerritory,
 	createUser,
 	freshDatabase,
@@ -24,17 +25,7 @@ let territory: string;
 let other: string;
 let actor: string;
 
-/**
- * A statement as PostgREST runs it: the API role and the JWT claims, and none of the app's
- * transaction settings (db.asUser also says `maillage.writer = app`).
- */
-function asApi<T>(who: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
-	return db.asAdmin(async (tx) => {
-		await tx.query('set local role authenticated');
-		await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(who)]);
-		return fn(tx);
-	});
-}
+const asApi = <T>(who: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> => asApiCaller(db, who, fn);
 
 interface HistoryRow {
 	actor_id: string | null;
