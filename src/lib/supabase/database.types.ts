@@ -306,6 +306,13 @@ export type Database = {
 						referencedColumns: ['territory_id', 'id'];
 					},
 					{
+						foreignKeyName: 'event_actor_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
+					},
+					{
 						foreignKeyName: 'event_actor_territory_id_event_id_fkey';
 						columns: ['territory_id', 'event_id'];
 						isOneToOne: false;
@@ -408,11 +415,25 @@ export type Database = {
 						referencedColumns: ['territory_id', 'id'];
 					},
 					{
+						foreignKeyName: 'link_territory_id_from_actor_fkey';
+						columns: ['territory_id', 'from_actor'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
+					},
+					{
 						foreignKeyName: 'link_territory_id_to_actor_fkey';
 						columns: ['territory_id', 'to_actor'];
 						isOneToOne: false;
 						referencedRelation: 'actor';
 						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'link_territory_id_to_actor_fkey';
+						columns: ['territory_id', 'to_actor'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
 					}
 				];
 			};
@@ -549,6 +570,13 @@ export type Database = {
 						referencedColumns: ['territory_id', 'id'];
 					},
 					{
+						foreignKeyName: 'offer_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
+					},
+					{
 						foreignKeyName: 'offer_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
@@ -621,6 +649,13 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'actor';
 						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'place_territory_id_run_by_fkey';
+						columns: ['territory_id', 'run_by'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
 					}
 				];
 			};
@@ -784,6 +819,13 @@ export type Database = {
 						referencedColumns: ['territory_id', 'id'];
 					},
 					{
+						foreignKeyName: 'source_record_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
+					},
+					{
 						foreignKeyName: 'source_record_territory_id_fkey';
 						columns: ['territory_id'];
 						isOneToOne: false;
@@ -877,9 +919,27 @@ export type Database = {
 			};
 		};
 		Views: {
+			actor_address: {
+				Row: {
+					actor_id: string;
+					address: string | null;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Relationships: [
+					{
+						foreignKeyName: 'actor_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			actor_contact: {
 				Row: {
 					actor_id: string | null;
+					address: string | null;
 					contact_name: string | null;
 					email: string | null;
 					overrides: Json | null;
@@ -905,6 +965,7 @@ export type Database = {
 				Args: { one_actor?: string; t: string };
 				Returns: {
 					actor_id: string;
+					address: string;
 					contact_name: string;
 					email: string;
 					overrides: Json;
@@ -914,6 +975,10 @@ export type Database = {
 				}[];
 			};
 			bump_census_version: { Args: { expected: number; t: string }; Returns: number };
+			contact_readable: {
+				Args: { field: string; role: string; visibility: Json };
+				Returns: boolean;
+			};
 			has_territory_role: { Args: { roles: string[]; t: string }; Returns: boolean };
 			my_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
 			public_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
