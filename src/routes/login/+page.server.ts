@@ -1,11 +1,9 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { authMode } from '$lib/server/auth';
-import { acceptInvitationsOnSignIn } from '$lib/server/queries/settings';
+import { acceptInvitationsOnSignIn, EMAIL } from '$lib/server/queries/settings';
 import { sameSitePath } from '$lib/server/redirect';
 import { loginAttempt, waitText } from '$lib/server/security';
 import type { Actions, PageServerLoad } from './$types';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Past the login limit (per address and per email, password and magic link together: see

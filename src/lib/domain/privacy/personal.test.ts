@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalEmail, isPersonalPhone, nationalDigits, personalDefaults } from './personal';
+import {
+	isPersonalEmail,
+	isPersonalPhone,
+	nationalDigits,
+	personalDefaults,
+	personalFields
+} from './personal';
 
 describe('isPersonalEmail', () => {
 	it('sees a person in a webmail address or a first-name.last-name local part', () => {
@@ -71,5 +77,14 @@ describe('personalDefaults', () => {
 			phone: 'members'
 		});
 		expect(personalDefaults({ contactName: '  ' })).toEqual({});
+	});
+});
+
+describe('personalFields', () => {
+	it('lists the fields personalDefaults marks, and nothing for an organisation', () => {
+		expect(
+			personalFields({ email: 'jean.dupont@gmail.com', phone: '06 12 34 56 78' }).sort()
+		).toEqual(['email', 'phone']);
+		expect(personalFields({ email: 'contact@mairie.fr', phone: '04 66 00 00 00' })).toEqual([]);
 	});
 });

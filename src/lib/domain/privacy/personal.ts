@@ -131,3 +131,8 @@ export function personalDefaults(
 	if (values.contactName && values.contactName.trim() !== '') out.contact_name = 'members';
 	return out;
 }
+
+/** The fields `personalDefaults` marks: what `actor.personal_fields` stores. */
+export function personalFields(values: ContactValues): ('email' | 'phone' | 'contact_name')[] {
+	return Object.keys(personalDefaults(values)) as ('email' | 'phone' | 'contact_name')[];
+}

@@ -6,7 +6,7 @@
 import type { Claims, Database, Tx } from '../db/types';
 import { loadFrenchCommunes } from '../../domain/census/communes-fr';
 import { isActorKind } from '../../domain/actor-kinds';
-import { personalDefaults } from '../../domain/privacy/personal';
+import { personalFields } from '../../domain/privacy/personal';
 import {
 	applyOverrides,
 	isOverridableField,
@@ -227,7 +227,7 @@ export async function overrideField(
 			// A person's own email or mobile typed by hand is marked as at import (#8), and does not
 			// inherit a « public » the organisation's value had: it goes public only with the page's
 			// confirmation.
-			const personal = Object.keys(personalDefaults({ email: v.email, phone: v.phone }));
+			const personal = personalFields({ email: v.email, phone: v.phone });
 			await tx.query(
 				`update public.actor set ${field} = $3, provenance = $4::text::jsonb,
 				        personal_fields = $5::text[],

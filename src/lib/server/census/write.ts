@@ -3,7 +3,7 @@
  * through one jsonb parameter each (`$n::text::jsonb`, see server/demo/seed.ts for why), because
  * the embedded database is one connection and row-by-row round trips would hold it for seconds.
  */
-import { personalDefaults } from '../../domain/privacy/personal';
+import { personalFields } from '../../domain/privacy/personal';
 import type { Tx } from '../db/types';
 import type { ActorWrite, CensusPlan } from './plan';
 import type { AbsorbedRefs } from './state';
@@ -39,7 +39,7 @@ function actorJson(a: ActorWrite): Record<string, unknown> {
 		location_quality: a.location_quality,
 		provenance: a.provenance,
 		// A person's own email or mobile, detected from the merged values (#8): kept members-only.
-		personal: Object.keys(personalDefaults({ email: a.email, phone: a.phone }))
+		personal: personalFields({ email: a.email, phone: a.phone })
 	};
 }
 

@@ -11,7 +11,7 @@
  * the first-start check knows the decision was carried out (see first-start.ts).
  * Rows get fresh UUIDs; the generator's own ids only keep its references consistent.
  */
-import { personalDefaults } from '../../domain/privacy/personal';
+import { personalFields } from '../../domain/privacy/personal';
 import { DEMO_SLUG, generateDemo } from '../../domain/demo/generate';
 import type { DemoActor, DemoTerritoryData, LngLat } from '../../domain/demo/types';
 import { LOCAL_OPERATOR, type Database, type Tx } from '../db/types';
@@ -212,7 +212,7 @@ export async function insertActors(
 					contact_visibility: a.contactVisibility,
 					provenance: a.provenance ?? null,
 					// As an import would mark them (#8): a person's own email or mobile.
-					personal: Object.keys(personalDefaults({ email: a.email, phone: a.phone }))
+					personal: personalFields({ email: a.email, phone: a.phone })
 				}))
 			)
 		]

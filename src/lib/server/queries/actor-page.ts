@@ -6,6 +6,7 @@
  * Listings and records are visible to members only; on a public territory a visitor reads the
  * actor but not where its values came from (the origins then stay unresolved).
  */
+import { isUuid } from '$lib/domain/events/event-input';
 import { finiteOrNull } from '$lib/domain/numbers';
 import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import {
@@ -253,11 +254,8 @@ function toCells(r: RecordRow): ActorRecordView['cells'] {
 	}));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(v: string): boolean {
-	return UUID.test(v);
-}
+// The routes import it from here; the history (./history) uses the same one.
+export { isUuid };
 
 /**
  * The actor page's data, or null when the actor does not exist in this territory or the user

@@ -255,6 +255,7 @@ export function normaliseEmail(value: string): string {
 	return value.trim().toLowerCase();
 }
 
+/** An address worth sending to the Auth server: sign-in and invitations read it the same way. */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function createInvitation(
