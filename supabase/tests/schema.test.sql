@@ -11,7 +11,8 @@ select tables_are(
 	array[
 		'territory', 'membership', 'source', 'source_record', 'actor', 'match_decision',
 		'place', 'event', 'event_actor', 'offer', 'link', 'review_pair', 'absorbed_actor',
-		'census_history', 'commune_shape', 'invitation', 'suppression'
+		'census_history', 'commune_shape', 'invitation', 'suppression', 'draw', 'draw_volunteer',
+		'draw_answer'
 	],
 	'public holds exactly the census tables and the commune outlines cache'
 );

@@ -490,6 +490,87 @@ export const TABLES: readonly TableSpec[] = [
 		}),
 		update: () => ({ name: 'Commune renommée' }),
 		note: 'public reference data, not census data: the rows "of" T are the outlines of its communes.'
+	},
+	{
+		name: 'draw',
+		scope: inTerritory,
+		seed: (c) => [
+			{
+				id: c.id('draw1'),
+				territory_id: c.id('territory'),
+				title: 'Appel ouvert',
+				group_count: 2,
+				group_size: 2,
+				seed: 'graine annoncée',
+				created_by: c.user('editor')
+			},
+			{
+				id: c.id('draw2'),
+				territory_id: c.id('territory'),
+				title: 'Tirage fait',
+				group_count: 1,
+				group_size: 2,
+				seed: 'autre graine',
+				created_by: c.user('editor'),
+				pool_snapshot: [],
+				attempts: 1,
+				drawn_by: c.user('editor'),
+				drawn_at: '2026-11-20T10:00:00Z'
+			}
+		],
+		insert: (c) => ({
+			territory_id: c.id('territory'),
+			title: 'Nouvel appel',
+			group_count: 3,
+			group_size: 2,
+			seed: 'graine du jour'
+		}),
+		update: () => ({ title: 'Intitulé corrigé' }),
+		note:
+			'calls for volunteers and their draws, for members; editors change or delete a call only ' +
+			'until it is drawn (so: partial — one open, one drawn), and never its seed nor its rules.'
+	},
+	{
+		name: 'draw_volunteer',
+		scope: inTerritory,
+		seed: (c) => [
+			{
+				territory_id: c.id('territory'),
+				draw_id: c.id('draw1'),
+				actor_id: c.id('actor1'),
+				added_by: c.user('editor')
+			}
+		],
+		insert: (c) => ({
+			territory_id: c.id('territory'),
+			draw_id: c.id('draw1'),
+			actor_id: c.id('actor2')
+		}),
+		update: () => ({ added_at: '2000-01-01T00:00:00Z' }),
+		note:
+			'the pool of an open call: members add actors, editors (or the member who added one) ' +
+			'withdraw them; nothing changes once drawn.'
+	},
+	{
+		name: 'draw_answer',
+		scope: inTerritory,
+		seed: (c) => [
+			{
+				territory_id: c.id('territory'),
+				draw_id: c.id('draw2'),
+				actor_id: c.id('actor1'),
+				answer: 'confirmed',
+				answered_by: c.user('editor')
+			}
+		],
+		insert: (c) => ({
+			territory_id: c.id('territory'),
+			draw_id: c.id('draw2'),
+			actor_id: c.id('actor2'),
+			answer: 'declined'
+		}),
+		update: () => ({ answer: 'expired' }),
+		note: 'answers to a draw, recorded by editors, append-only (the audit trail replays them).'
 	}
 ];
 
@@ -522,6 +603,9 @@ anon     A  absorbed_actor : select deny    insert deny    update deny    delete
 anon     A  census_history : select deny    insert deny    update deny    delete deny
 anon     A  suppression    : select deny    insert deny    update deny    delete deny
 anon     A  commune_shape  : select allow   insert deny    update deny    delete deny
+anon     A  draw           : select deny    insert deny    update deny    delete deny
+anon     A  draw_volunteer : select deny    insert deny    update deny    delete deny
+anon     A  draw_answer    : select deny    insert deny    update deny    delete deny
 anon     B  territory      : select allow   insert deny    update deny    delete deny
 anon     B  membership     : select deny    insert deny    update deny    delete deny
 anon     B  invitation     : select deny    insert deny    update deny    delete deny
@@ -539,6 +623,9 @@ anon     B  absorbed_actor : select deny    insert deny    update deny    delete
 anon     B  census_history : select deny    insert deny    update deny    delete deny
 anon     B  suppression    : select deny    insert deny    update deny    delete deny
 anon     B  commune_shape  : select allow   insert deny    update deny    delete deny
+anon     B  draw           : select deny    insert deny    update deny    delete deny
+anon     B  draw_volunteer : select deny    insert deny    update deny    delete deny
+anon     B  draw_answer    : select deny    insert deny    update deny    delete deny
 
 // viewerA
 viewerA  A  territory      : select allow   insert allow   update deny    delete deny
@@ -558,6 +645,9 @@ viewerA  A  absorbed_actor : select deny    insert deny    update deny    delete
 viewerA  A  census_history : select deny    insert deny    update deny    delete deny
 viewerA  A  suppression    : select deny    insert deny    update deny    delete deny
 viewerA  A  commune_shape  : select allow   insert deny    update deny    delete deny
+viewerA  A  draw           : select allow   insert deny    update deny    delete deny
+viewerA  A  draw_volunteer : select allow   insert deny    update deny    delete deny
+viewerA  A  draw_answer    : select allow   insert deny    update deny    delete deny
 viewerA  B  territory      : select allow   insert allow   update deny    delete deny
 viewerA  B  membership     : select deny    insert deny    update deny    delete deny
 viewerA  B  invitation     : select deny    insert deny    update deny    delete deny
@@ -575,6 +665,9 @@ viewerA  B  absorbed_actor : select deny    insert deny    update deny    delete
 viewerA  B  census_history : select deny    insert deny    update deny    delete deny
 viewerA  B  suppression    : select deny    insert deny    update deny    delete deny
 viewerA  B  commune_shape  : select allow   insert deny    update deny    delete deny
+viewerA  B  draw           : select deny    insert deny    update deny    delete deny
+viewerA  B  draw_volunteer : select deny    insert deny    update deny    delete deny
+viewerA  B  draw_answer    : select deny    insert deny    update deny    delete deny
 
 // memberA
 memberA  A  territory      : select allow   insert allow   update deny    delete deny
@@ -594,6 +687,9 @@ memberA  A  absorbed_actor : select deny    insert deny    update deny    delete
 memberA  A  census_history : select deny    insert deny    update deny    delete deny
 memberA  A  suppression    : select deny    insert deny    update deny    delete deny
 memberA  A  commune_shape  : select allow   insert deny    update deny    delete deny
+memberA  A  draw           : select allow   insert deny    update deny    delete deny
+memberA  A  draw_volunteer : select allow   insert allow   update deny    delete deny
+memberA  A  draw_answer    : select allow   insert deny    update deny    delete deny
 memberA  B  territory      : select allow   insert allow   update deny    delete deny
 memberA  B  membership     : select deny    insert deny    update deny    delete deny
 memberA  B  invitation     : select deny    insert deny    update deny    delete deny
@@ -611,6 +707,9 @@ memberA  B  absorbed_actor : select deny    insert deny    update deny    delete
 memberA  B  census_history : select deny    insert deny    update deny    delete deny
 memberA  B  suppression    : select deny    insert deny    update deny    delete deny
 memberA  B  commune_shape  : select allow   insert deny    update deny    delete deny
+memberA  B  draw           : select deny    insert deny    update deny    delete deny
+memberA  B  draw_volunteer : select deny    insert deny    update deny    delete deny
+memberA  B  draw_answer    : select deny    insert deny    update deny    delete deny
 
 // editorA
 editorA  A  territory      : select allow   insert allow   update deny    delete deny
@@ -630,6 +729,9 @@ editorA  A  absorbed_actor : select allow   insert allow   update allow   delete
 editorA  A  census_history : select allow   insert deny    update deny    delete deny
 editorA  A  suppression    : select allow   insert deny    update deny    delete deny
 editorA  A  commune_shape  : select allow   insert deny    update deny    delete deny
+editorA  A  draw           : select allow   insert allow   update partial delete partial
+editorA  A  draw_volunteer : select allow   insert allow   update deny    delete allow
+editorA  A  draw_answer    : select allow   insert allow   update deny    delete deny
 editorA  B  territory      : select allow   insert allow   update deny    delete deny
 editorA  B  membership     : select deny    insert deny    update deny    delete deny
 editorA  B  invitation     : select deny    insert deny    update deny    delete deny
@@ -647,6 +749,9 @@ editorA  B  absorbed_actor : select deny    insert deny    update deny    delete
 editorA  B  census_history : select deny    insert deny    update deny    delete deny
 editorA  B  suppression    : select deny    insert deny    update deny    delete deny
 editorA  B  commune_shape  : select allow   insert deny    update deny    delete deny
+editorA  B  draw           : select deny    insert deny    update deny    delete deny
+editorA  B  draw_volunteer : select deny    insert deny    update deny    delete deny
+editorA  B  draw_answer    : select deny    insert deny    update deny    delete deny
 
 // ownerA
 ownerA   A  territory      : select allow   insert allow   update allow   delete allow
@@ -666,6 +771,9 @@ ownerA   A  absorbed_actor : select allow   insert allow   update allow   delete
 ownerA   A  census_history : select allow   insert deny    update deny    delete deny
 ownerA   A  suppression    : select allow   insert deny    update deny    delete deny
 ownerA   A  commune_shape  : select allow   insert deny    update deny    delete deny
+ownerA   A  draw           : select allow   insert allow   update partial delete partial
+ownerA   A  draw_volunteer : select allow   insert allow   update deny    delete allow
+ownerA   A  draw_answer    : select allow   insert allow   update deny    delete deny
 ownerA   B  territory      : select allow   insert allow   update deny    delete deny
 ownerA   B  membership     : select deny    insert deny    update deny    delete deny
 ownerA   B  invitation     : select deny    insert deny    update deny    delete deny
@@ -683,6 +791,9 @@ ownerA   B  absorbed_actor : select deny    insert deny    update deny    delete
 ownerA   B  census_history : select deny    insert deny    update deny    delete deny
 ownerA   B  suppression    : select deny    insert deny    update deny    delete deny
 ownerA   B  commune_shape  : select allow   insert deny    update deny    delete deny
+ownerA   B  draw           : select deny    insert deny    update deny    delete deny
+ownerA   B  draw_volunteer : select deny    insert deny    update deny    delete deny
+ownerA   B  draw_answer    : select deny    insert deny    update deny    delete deny
 
 // viewerB
 viewerB  A  territory      : select deny    insert allow   update deny    delete deny
@@ -702,6 +813,9 @@ viewerB  A  absorbed_actor : select deny    insert deny    update deny    delete
 viewerB  A  census_history : select deny    insert deny    update deny    delete deny
 viewerB  A  suppression    : select deny    insert deny    update deny    delete deny
 viewerB  A  commune_shape  : select allow   insert deny    update deny    delete deny
+viewerB  A  draw           : select deny    insert deny    update deny    delete deny
+viewerB  A  draw_volunteer : select deny    insert deny    update deny    delete deny
+viewerB  A  draw_answer    : select deny    insert deny    update deny    delete deny
 viewerB  B  territory      : select allow   insert allow   update deny    delete deny
 viewerB  B  membership     : select allow   insert deny    update deny    delete deny
 viewerB  B  invitation     : select deny    insert deny    update deny    delete deny
@@ -719,6 +833,9 @@ viewerB  B  absorbed_actor : select deny    insert deny    update deny    delete
 viewerB  B  census_history : select deny    insert deny    update deny    delete deny
 viewerB  B  suppression    : select deny    insert deny    update deny    delete deny
 viewerB  B  commune_shape  : select allow   insert deny    update deny    delete deny
+viewerB  B  draw           : select allow   insert deny    update deny    delete deny
+viewerB  B  draw_volunteer : select allow   insert deny    update deny    delete deny
+viewerB  B  draw_answer    : select allow   insert deny    update deny    delete deny
 
 // memberB
 memberB  A  territory      : select deny    insert allow   update deny    delete deny
@@ -738,6 +855,9 @@ memberB  A  absorbed_actor : select deny    insert deny    update deny    delete
 memberB  A  census_history : select deny    insert deny    update deny    delete deny
 memberB  A  suppression    : select deny    insert deny    update deny    delete deny
 memberB  A  commune_shape  : select allow   insert deny    update deny    delete deny
+memberB  A  draw           : select deny    insert deny    update deny    delete deny
+memberB  A  draw_volunteer : select deny    insert deny    update deny    delete deny
+memberB  A  draw_answer    : select deny    insert deny    update deny    delete deny
 memberB  B  territory      : select allow   insert allow   update deny    delete deny
 memberB  B  membership     : select allow   insert deny    update deny    delete deny
 memberB  B  invitation     : select deny    insert deny    update deny    delete deny
@@ -755,6 +875,9 @@ memberB  B  absorbed_actor : select deny    insert deny    update deny    delete
 memberB  B  census_history : select deny    insert deny    update deny    delete deny
 memberB  B  suppression    : select deny    insert deny    update deny    delete deny
 memberB  B  commune_shape  : select allow   insert deny    update deny    delete deny
+memberB  B  draw           : select allow   insert deny    update deny    delete deny
+memberB  B  draw_volunteer : select allow   insert allow   update deny    delete deny
+memberB  B  draw_answer    : select allow   insert deny    update deny    delete deny
 
 // editorB
 editorB  A  territory      : select deny    insert allow   update deny    delete deny
@@ -774,6 +897,9 @@ editorB  A  absorbed_actor : select deny    insert deny    update deny    delete
 editorB  A  census_history : select deny    insert deny    update deny    delete deny
 editorB  A  suppression    : select deny    insert deny    update deny    delete deny
 editorB  A  commune_shape  : select allow   insert deny    update deny    delete deny
+editorB  A  draw           : select deny    insert deny    update deny    delete deny
+editorB  A  draw_volunteer : select deny    insert deny    update deny    delete deny
+editorB  A  draw_answer    : select deny    insert deny    update deny    delete deny
 editorB  B  territory      : select allow   insert allow   update deny    delete deny
 editorB  B  membership     : select allow   insert deny    update deny    delete deny
 editorB  B  invitation     : select deny    insert deny    update deny    delete deny
@@ -791,6 +917,9 @@ editorB  B  absorbed_actor : select allow   insert allow   update allow   delete
 editorB  B  census_history : select allow   insert deny    update deny    delete deny
 editorB  B  suppression    : select allow   insert deny    update deny    delete deny
 editorB  B  commune_shape  : select allow   insert deny    update deny    delete deny
+editorB  B  draw           : select allow   insert allow   update partial delete partial
+editorB  B  draw_volunteer : select allow   insert allow   update deny    delete allow
+editorB  B  draw_answer    : select allow   insert allow   update deny    delete deny
 
 // ownerB
 ownerB   A  territory      : select deny    insert allow   update deny    delete deny
@@ -810,6 +939,9 @@ ownerB   A  absorbed_actor : select deny    insert deny    update deny    delete
 ownerB   A  census_history : select deny    insert deny    update deny    delete deny
 ownerB   A  suppression    : select deny    insert deny    update deny    delete deny
 ownerB   A  commune_shape  : select allow   insert deny    update deny    delete deny
+ownerB   A  draw           : select deny    insert deny    update deny    delete deny
+ownerB   A  draw_volunteer : select deny    insert deny    update deny    delete deny
+ownerB   A  draw_answer    : select deny    insert deny    update deny    delete deny
 ownerB   B  territory      : select allow   insert allow   update allow   delete allow
 ownerB   B  membership     : select allow   insert allow   update allow   delete deny
 ownerB   B  invitation     : select allow   insert allow   update deny    delete allow
@@ -827,6 +959,9 @@ ownerB   B  absorbed_actor : select allow   insert allow   update allow   delete
 ownerB   B  census_history : select allow   insert deny    update deny    delete deny
 ownerB   B  suppression    : select allow   insert deny    update deny    delete deny
 ownerB   B  commune_shape  : select allow   insert deny    update deny    delete deny
+ownerB   B  draw           : select allow   insert allow   update partial delete partial
+ownerB   B  draw_volunteer : select allow   insert allow   update deny    delete allow
+ownerB   B  draw_answer    : select allow   insert allow   update deny    delete deny
 
 // outsider
 outsider A  territory      : select deny    insert allow   update deny    delete deny
@@ -846,6 +981,9 @@ outsider A  absorbed_actor : select deny    insert deny    update deny    delete
 outsider A  census_history : select deny    insert deny    update deny    delete deny
 outsider A  suppression    : select deny    insert deny    update deny    delete deny
 outsider A  commune_shape  : select allow   insert deny    update deny    delete deny
+outsider A  draw           : select deny    insert deny    update deny    delete deny
+outsider A  draw_volunteer : select deny    insert deny    update deny    delete deny
+outsider A  draw_answer    : select deny    insert deny    update deny    delete deny
 outsider B  territory      : select allow   insert allow   update deny    delete deny
 outsider B  membership     : select deny    insert deny    update deny    delete deny
 outsider B  invitation     : select deny    insert deny    update deny    delete deny
@@ -863,6 +1001,9 @@ outsider B  absorbed_actor : select deny    insert deny    update deny    delete
 outsider B  census_history : select deny    insert deny    update deny    delete deny
 outsider B  suppression    : select deny    insert deny    update deny    delete deny
 outsider B  commune_shape  : select allow   insert deny    update deny    delete deny
+outsider B  draw           : select deny    insert deny    update deny    delete deny
+outsider B  draw_volunteer : select deny    insert deny    update deny    delete deny
+outsider B  draw_answer    : select deny    insert deny    update deny    delete deny
 
 // service
 service  A  territory      : select allow   insert allow   update allow   delete allow
@@ -882,6 +1023,9 @@ service  A  absorbed_actor : select allow   insert allow   update allow   delete
 service  A  census_history : select allow   insert allow   update allow   delete allow
 service  A  suppression    : select allow   insert allow   update allow   delete allow
 service  A  commune_shape  : select allow   insert allow   update allow   delete allow
+service  A  draw           : select allow   insert allow   update allow   delete allow
+service  A  draw_volunteer : select allow   insert allow   update allow   delete allow
+service  A  draw_answer    : select allow   insert allow   update allow   delete allow
 service  B  territory      : select allow   insert allow   update allow   delete allow
 service  B  membership     : select allow   insert allow   update allow   delete allow
 service  B  invitation     : select allow   insert allow   update allow   delete allow
@@ -899,6 +1043,9 @@ service  B  absorbed_actor : select allow   insert allow   update allow   delete
 service  B  census_history : select allow   insert allow   update allow   delete allow
 service  B  suppression    : select allow   insert allow   update allow   delete allow
 service  B  commune_shape  : select allow   insert allow   update allow   delete allow
+service  B  draw           : select allow   insert allow   update allow   delete allow
+service  B  draw_volunteer : select allow   insert allow   update allow   delete allow
+service  B  draw_answer    : select allow   insert allow   update allow   delete allow
 `;
 
 export interface Expectation {
@@ -1161,6 +1308,9 @@ source.imported_by         deny
 match_decision.decided_by  deny
 census_history.done_by     deny
 suppression.created_by     deny
+draw.created_by            deny
+draw_volunteer.added_by    deny
+draw_answer.answered_by    deny
 `,
 	['allow', 'deny'] as const
 );

@@ -14,6 +14,7 @@
  *
  * Nothing here calls a route; the test does.
  */
+import { drawGroups, type Volunteer } from '../../src/lib/domain/draw';
 import type { Claims, Tx } from '../../src/lib/server/db/types';
 import { anonClaims, userClaims } from '../../src/lib/server/db/types';
 import { commitImport } from '../../src/lib/server/census/import';
@@ -59,6 +60,13 @@ export interface SeededTerritory {
 	eventMembers: string;
 	offer1: string;
 	request1: string;
+	/** A call for volunteers still open (actors 1 and 3 in its pool), and a drawn one (1 group of 2). */
+	drawOpen: string;
+	/** Another open call (actor 1 in its pool), for running. */
+	drawReady: string;
+	drawDone: string;
+	/** Who holds the first seat of the drawn one (an answer names them). */
+	drawSeated: string;
 	/** Its listings, and the user id of its member (settings: roles, removal). */
 	sources: string[];
 	member: string;
@@ -427,6 +435,62 @@ async function seedTerritory(
 			[id, actor1, actor2]
 		);
 
+		// Draws: members-only, their titles say so (mem markers).
+		const drawOpen = (
+			await one<{ id: string }>(
+				tx,
+				`insert into public.draw (territory_id, title, group_count, group_size, seed, created_by)
+				 values ($1, $2, 1, 1, 'graine ouverte', $3) returning id`,
+				[id, `Appel ${v('mem', 'draw-open')[0]}`, users.editor]
+			)
+		).id;
+		await tx.query(
+			`insert into public.draw_volunteer (territory_id, draw_id, actor_id, added_by)
+			 values ($1, $2, $3, $4), ($1, $2, $5, $4)`,
+			[id, drawOpen, actor1, users.editor, actor3]
+		);
+		const drawReady = (
+			await one<{ id: string }>(
+				tx,
+				`insert into public.draw (territory_id, title, group_count, group_size, seed, created_by)
+				 values ($1, $2, 1, 1, 'graine prête', $3) returning id`,
+				[id, `Appel ${v('mem', 'draw-ready')[0]}`, users.editor]
+			)
+		).id;
+		await tx.query(
+			`insert into public.draw_volunteer (territory_id, draw_id, actor_id, added_by)
+			 values ($1, $2, $3, $4)`,
+			[id, drawReady, actor1, users.editor]
+		);
+		const snapshot: Volunteer[] = [actor1, actor2, actor3].map((a, i) => ({
+			id: a,
+			name: `Volontaire ${i + 1}`,
+			worlds: [],
+			commune: spec.communes[0]
+		}));
+		const drawRules = { groups: 1, groupSize: 2, mixWorlds: false, mixCommunes: false };
+		const drawn = drawGroups(snapshot, drawRules, 'graine tirée');
+		if (!drawn.ok) throw new Error('seed draw failed');
+		const drawDone = (
+			await one<{ id: string }>(
+				tx,
+				`insert into public.draw (territory_id, title, group_count, group_size, seed,
+				                          confirm_days, created_by, pool_snapshot, attempts, drawn_by,
+				                          drawn_at)
+				 values ($1, $2, 1, 2, 'graine tirée', 1, $3, $4::text::jsonb, $5, $3,
+				         '2026-01-05T10:00:00Z')
+				 returning id`,
+				[
+					id,
+					`Tirage ${v('mem', 'draw-done')[0]}`,
+					users.editor,
+					JSON.stringify(snapshot),
+					drawn.attempts
+				]
+			)
+		).id;
+		const drawSeated = drawn.groups[0]![0]!;
+
 		const sources = (
 			await tx.query<{ id: string }>(
 				'select id from public.source where territory_id = $1 order by created_at, id',
@@ -492,6 +556,10 @@ async function seedTerritory(
 			eventMembers,
 			offer1,
 			request1,
+			drawOpen,
+			drawReady,
+			drawDone,
+			drawSeated,
 			sources,
 			member: users.member,
 			records,

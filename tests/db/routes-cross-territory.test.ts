@@ -98,6 +98,8 @@ interface WriteCall {
 	destructive?: boolean;
 	/** Why the editor's control call cannot show a change (then it is not run). */
 	noControl?: string;
+	/** Members of the territory may make this call (why): memberB is not refused it on B. */
+	membersMay?: string;
 	/** Who makes the control call on A (default: the editor of A). */
 	controlBy?: CallerKey;
 	/**
@@ -348,6 +350,88 @@ const ROUTES: Record<string, RouteEntry> = {
 	't/[territory]/events.ics/+server.ts': {
 		scope: 'territory',
 		reads: [{ label: 'iCalendar feed', publicView: true }],
+		writes: []
+	},
+	't/[territory]/draws/+page.server.ts': {
+		scope: 'territory',
+		reads: [{ label: 'draws' }],
+		writes: [
+			{
+				label: 'open a call',
+				name: 'create',
+				form: () =>
+					form({
+						title: 'Nouvel appel',
+						groups: '1',
+						groupSize: '2',
+						seed: 'graine',
+						confirmDays: '7'
+					})
+			}
+		]
+	},
+	't/[territory]/draws/[id]/+page.server.ts': {
+		scope: 'territory',
+		reads: [
+			{ label: 'open call', params: (c) => ({ id: c.ids.drawOpen }) },
+			{ label: 'another open call', params: (c) => ({ id: c.ids.drawReady }) },
+			{ label: 'drawn call', params: (c) => ({ id: c.ids.drawDone }) }
+		],
+		writes: [
+			{
+				label: 'volunteer actors',
+				name: 'addVolunteers',
+				params: (c) => ({ id: c.ids.drawOpen }),
+				form: (c) => form({ actors: c.ids.actor2 }),
+				membersMay: 'members volunteer actors while a call is open'
+			},
+			{
+				label: 'volunteer by commune',
+				name: 'addMatching',
+				params: (c) => ({ id: c.ids.drawOpen }),
+				form: (c) => form({ commune: c.self.communes[0] }),
+				noControl: 'the control of « volunteer actors » just added the only actor left'
+			},
+			{
+				label: 'withdraw a volunteer',
+				name: 'remove',
+				params: (c) => ({ id: c.ids.drawOpen }),
+				form: (c) => form({ actor: c.ids.actor1, name: 'Volontaire' })
+			},
+			{
+				label: 'record an answer',
+				name: 'answer',
+				params: (c) => ({ id: c.ids.drawDone }),
+				form: (c) => form({ actor: c.ids.drawSeated, answer: 'declined' })
+			},
+			{
+				label: 'record the silences',
+				name: 'expire',
+				params: (c) => ({ id: c.ids.drawDone }),
+				form: () => form({})
+			},
+			{
+				label: 'run the draw',
+				name: 'run',
+				params: (c) => ({ id: c.ids.drawReady }),
+				form: () => form({}),
+				destructive: true
+			},
+			{
+				label: 'delete the call',
+				name: 'delete',
+				params: (c) => ({ id: c.ids.drawOpen }),
+				form: () => form({}),
+				destructive: true
+			}
+		]
+	},
+	't/[territory]/draws/[id]/audit.json/+server.ts': {
+		scope: 'territory',
+		reads: [
+			{ label: 'audit of the open call', params: (c) => ({ id: c.ids.drawOpen }) },
+			{ label: 'audit of the drawn call', params: (c) => ({ id: c.ids.drawDone }) }
+		],
 		writes: []
 	},
 	't/[territory]/events/+page.server.ts': {
@@ -872,7 +956,10 @@ function writeCalls(target: Target) {
 		if (entry.skip || entry.scope !== 'territory') continue;
 		for (const write of entry.writes) {
 			if (target === 'BxA' && !(write.namesObjects ?? Boolean(write.params))) continue;
-			for (const caller of WRITE_CALLERS[target]) out.push({ key, write, caller });
+			for (const caller of WRITE_CALLERS[target]) {
+				if (target === 'B' && caller === 'memberB' && write.membersMay) continue;
+				out.push({ key, write, caller });
+			}
 		}
 	}
 	return out;

@@ -210,6 +210,184 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			draw: {
+				Row: {
+					attempts: number | null;
+					confirm_days: number;
+					created_at: string;
+					created_by: string | null;
+					description: string | null;
+					drawn_at: string | null;
+					drawn_by: string | null;
+					group_count: number;
+					group_size: number;
+					id: string;
+					mix_communes: boolean;
+					mix_worlds: boolean;
+					period_end: string | null;
+					period_start: string | null;
+					pool_snapshot: Json | null;
+					seed: string;
+					territory_id: string;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					attempts?: number | null;
+					confirm_days?: number;
+					created_at?: string;
+					created_by?: string | null;
+					description?: string | null;
+					drawn_at?: string | null;
+					drawn_by?: string | null;
+					group_count: number;
+					group_size: number;
+					id?: string;
+					mix_communes?: boolean;
+					mix_worlds?: boolean;
+					period_end?: string | null;
+					period_start?: string | null;
+					pool_snapshot?: Json | null;
+					seed: string;
+					territory_id: string;
+					title: string;
+				};
+				Update: {
+					attempts?: number | null;
+					confirm_days?: number;
+					created_at?: string;
+					created_by?: string | null;
+					description?: string | null;
+					drawn_at?: string | null;
+					drawn_by?: string | null;
+					group_count?: number;
+					group_size?: number;
+					id?: string;
+					mix_communes?: boolean;
+					mix_worlds?: boolean;
+					period_end?: string | null;
+					period_start?: string | null;
+					pool_snapshot?: Json | null;
+					seed?: string;
+					territory_id?: string;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'draw_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			draw_answer: {
+				Row: {
+					actor_id: string;
+					answer: string;
+					answered_at: string;
+					answered_by: string | null;
+					draw_id: string;
+					id: number;
+					kept_mix: boolean | null;
+					replacement_id: string | null;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					actor_id: string;
+					answer: string;
+					answered_at?: string;
+					answered_by?: string | null;
+					draw_id: string;
+					id?: never;
+					kept_mix?: boolean | null;
+					replacement_id?: string | null;
+					territory_id: string;
+				};
+				Update: {
+					actor_id?: string;
+					answer?: string;
+					answered_at?: string;
+					answered_by?: string | null;
+					draw_id?: string;
+					id?: never;
+					kept_mix?: boolean | null;
+					replacement_id?: string | null;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'draw_answer_territory_id_draw_id_fkey';
+						columns: ['territory_id', 'draw_id'];
+						isOneToOne: false;
+						referencedRelation: 'draw';
+						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'draw_answer_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			draw_volunteer: {
+				Row: {
+					actor_id: string;
+					added_at: string;
+					added_by: string | null;
+					draw_id: string;
+					territory_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					actor_id: string;
+					added_at?: string;
+					added_by?: string | null;
+					draw_id: string;
+					territory_id: string;
+				};
+				Update: {
+					actor_id?: string;
+					added_at?: string;
+					added_by?: string | null;
+					draw_id?: string;
+					territory_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'draw_volunteer_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
+						isOneToOne: false;
+						referencedRelation: 'actor';
+						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'draw_volunteer_territory_id_actor_id_fkey';
+						columns: ['territory_id', 'actor_id'];
+						isOneToOne: false;
+						referencedRelation: 'actor_address';
+						referencedColumns: ['territory_id', 'actor_id'];
+					},
+					{
+						foreignKeyName: 'draw_volunteer_territory_id_draw_id_fkey';
+						columns: ['territory_id', 'draw_id'];
+						isOneToOne: false;
+						referencedRelation: 'draw';
+						referencedColumns: ['territory_id', 'id'];
+					},
+					{
+						foreignKeyName: 'draw_volunteer_territory_id_fkey';
+						columns: ['territory_id'];
+						isOneToOne: false;
+						referencedRelation: 'territory';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			event: {
 				Row: {
 					commune_code: string | null;
@@ -979,6 +1157,8 @@ export type Database = {
 				Args: { field: string; role: string; visibility: Json };
 				Returns: boolean;
 			};
+			draw_is_drawn: { Args: { d: string; t: string }; Returns: boolean };
+			draw_is_open: { Args: { d: string; t: string }; Returns: boolean };
 			has_territory_role: { Args: { roles: string[]; t: string }; Returns: boolean };
 			my_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
 			public_territory_ids: { Args: Record<PropertyKey, never>; Returns: string[] };

@@ -1,0 +1,3 @@
+export * from './draw';
+export { SeedStream } from './stream';
+export { sha256Hex } from './sha256';
