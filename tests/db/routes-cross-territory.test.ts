@@ -352,6 +352,14 @@ const ROUTES: Record<string, RouteEntry> = {
 		reads: [{ label: 'iCalendar feed', publicView: true }],
 		writes: []
 	},
+	't/[territory]/coverage/+page.server.ts': {
+		scope: 'territory',
+		reads: [
+			{ label: 'coverage gaps' },
+			{ label: 'coverage gaps, filtered', query: () => 'kind=association&noplace=1&noevent=1' }
+		],
+		writes: []
+	},
 	't/[territory]/draws/+page.server.ts': {
 		scope: 'territory',
 		reads: [{ label: 'draws' }],
@@ -535,6 +543,11 @@ const ROUTES: Record<string, RouteEntry> = {
 	't/[territory]/map/communes.geojson/+server.ts': {
 		scope: 'territory',
 		reads: [{ label: 'map communes' }],
+		writes: []
+	},
+	't/[territory]/map/coverage.geojson/+server.ts': {
+		scope: 'territory',
+		reads: [{ label: 'map coverage gaps' }],
 		writes: []
 	},
 	't/[territory]/map/detail/[type]/[id]/+server.ts': {

@@ -52,8 +52,9 @@ export const SOURCES = {
 	'events-upcoming': 'events-upcoming',
 	'events-past': 'events-past',
 	communes: 'communes',
+	coverage: 'coverage',
 	selection: 'selection'
-} as const satisfies Record<MapLayerId | 'communes' | 'selection', string>;
+} as const satisfies Record<MapLayerId | 'communes' | 'coverage' | 'selection', string>;
 
 /** Layers that draw one point source (places, events) as icons with clustered counts. */
 export function iconPointLayers(
@@ -154,6 +155,38 @@ export function communeLayerIds(sourceId: string): {
 		fill: `${sourceId}-fill`,
 		outline: `${sourceId}-outline`,
 		boundary: `${sourceId}-boundary`
+	};
+}
+
+export function coverageLayerIds(sourceId: string): { fill: string; selected: string } {
+	return { fill: `${sourceId}-fill`, selected: `${sourceId}-selected` };
+}
+
+/**
+ * The « Zones blanches » layer (coverage-layer.ts): a fill of the communes by `fillColour`, to be
+ * drawn under the commune outlines, and a thick line around the commune whose gaps are shown
+ * (filtered by code; `''` selects none).
+ */
+export function coverageLayers(
+	sourceId: string,
+	fillColour: ExpressionSpecification | string,
+	fillOpacity: number
+): { fill: FillLayerSpecification; selected: LineLayerSpecification } {
+	const ids = coverageLayerIds(sourceId);
+	return {
+		fill: {
+			id: ids.fill,
+			type: 'fill',
+			source: sourceId,
+			paint: { 'fill-color': fillColour, 'fill-opacity': fillOpacity }
+		},
+		selected: {
+			id: ids.selected,
+			type: 'line',
+			source: sourceId,
+			filter: ['==', ['get', 'code'], ''],
+			paint: { 'line-color': SELECTED_COLOUR, 'line-width': 3 }
+		}
 	};
 }
 

@@ -7,6 +7,7 @@
  * - `GET /t/[territory]/map/places.geojson` → `PlaceMapData`
  * - `GET /t/[territory]/map/events.geojson` → `EventMapData`
  * - `GET /t/[territory]/map/communes.geojson` → `CommuneMapData`
+ * - `GET /t/[territory]/map/coverage.geojson` → `CoverageMapData` (coverage-layer.ts)
  * - `GET /t/[territory]/map/detail/[type]/[id]` → `MapDetail` (type: actor | place | event)
  * Public data (a territory made public by its owner, only public fields, whoever asks):
  * - `GET /t/[territory]/actors.geojson` → `ActorMapData` built with `audience: 'public'`

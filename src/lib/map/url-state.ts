@@ -2,12 +2,13 @@
  * The whole map state in the query string, so that a copied link restores the same map.
  *
  * `?v=4.41946,44.01234,11.5&q=théâtre&kind=association&kind=cooperative&commune=30334
- *   &sel=actor:<id>&layers=actors,places&dir=all&sort=commune-desc&choro=association`
+ *   &sel=actor:<id>&layers=actors,places&dir=all&sort=commune-desc&choro=association&zones=gaps`
  *
  * Defaults are left out, parameters are written in one fixed order, and parsing never throws:
  * a value it cannot read (a hand-edited or truncated link) falls back to its default.
  */
 import { ACTOR_KINDS, isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
+import { parseCoverageChoice, type CoverageChoice } from './coverage-layer';
 import type { MapFilters } from './facets';
 import { MAP_LAYERS, type MapItemType, type MapLayerId } from './types';
 
@@ -26,6 +27,12 @@ export interface MapUrlState {
 	sort: { key: DirectorySortKey; dir: SortDir };
 	/** null: off; 'all' or an actor kind (anything else is written as off). */
 	choropleth: string | null;
+	/**
+	 * The « Zones blanches » layer (`zones=`): what it shades, or undefined when it is off.
+	 * Optional, and undefined rather than null when off, so that a state written before the layer
+	 * existed is still a whole state.
+	 */
+	coverage?: CoverageChoice;
 }
 
 export const SORT_KEYS: readonly DirectorySortKey[] = ['name', 'category', 'commune'];
@@ -170,7 +177,8 @@ export function parseMapUrl(params: URLSearchParams): MapUrlState {
 		layers: parseLayers(params.get('layers')),
 		directory: params.get('dir') === 'all' ? 'all' : 'view',
 		sort: parseSort(params.get('sort')),
-		choropleth: parseChoropleth(params.get('choro'))
+		choropleth: parseChoropleth(params.get('choro')),
+		coverage: parseCoverageChoice(params.get('zones'))
 	};
 }
 
@@ -180,7 +188,7 @@ export function parseMapUrl(params: URLSearchParams): MapUrlState {
  */
 export function writeMapUrl(state: MapUrlState): URLSearchParams {
 	const out = new URLSearchParams();
-	const { view, filters, selected, layers, directory, sort, choropleth } = state;
+	const { view, filters, selected, layers, directory, sort, choropleth, coverage } = state;
 	if (view && parseView(viewParam(view)) !== null) out.set('v', viewParam(view));
 	if (filters.q !== '') out.set('q', clipQuery(filters.q));
 	const many = (name: string, list: readonly string[], valid: (v: string) => boolean) => {
@@ -205,6 +213,8 @@ export function writeMapUrl(state: MapUrlState): URLSearchParams {
 	if (directory === 'all') out.set('dir', 'all');
 	if (sort.key !== 'name' || sort.dir !== 'asc') out.set('sort', `${sort.key}-${sort.dir}`);
 	if (choropleth === 'all' || isActorKind(choropleth)) out.set('choro', choropleth);
+	const zones = parseCoverageChoice(coverage);
+	if (zones) out.set('zones', zones);
 	return out;
 }
 
