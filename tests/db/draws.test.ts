@@ -124,6 +124,26 @@ afterAll(async () => {
 	await db?.close();
 });
 
+describe('the demo territory', () => {
+	it('holds a drawn call whose answers replay to its log, and an open call with volunteers', async () => {
+		const draws = await db.asUser(viewer, (tx) => listDraws(tx, territoryId));
+		const drawn = draws.find((d) => d.drawnAt !== null)!;
+		const open = draws.find((d) => d.drawnAt === null)!;
+		expect(drawn.rules).toMatchObject({ groups: 3, groupSize: 3, mixCommunes: true });
+		expect(open.poolSize).toBeGreaterThan(0);
+		const page = (await loadDrawPage(viewer, drawn.id)) as {
+			verified: boolean;
+			log: { kind: string }[];
+			groups: { seats: { status: string }[] }[];
+		};
+		expect(page.verified).toBe(true);
+		expect(page.log.map((e) => e.kind)).toEqual(['confirmed', 'declined', 'replaced']);
+		expect(
+			page.groups.flatMap((g) => g.seats.map((s) => s.status)).filter((x) => x === 'confirmed')
+		).toHaveLength(1);
+	});
+});
+
 describe('a draw in the database', () => {
 	let drawId: string;
 	let uzes: string[];

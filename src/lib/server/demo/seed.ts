@@ -1,7 +1,7 @@
 /**
  * Loads the demo territory (CC Pays d'Uzès, see src/lib/domain/demo) into the database.
  *
- * Everything goes in one admin transaction of eight statements: each table receives its rows as a
+ * Everything goes in one admin transaction of a dozen statements: each table receives its rows as a
  * single jsonb parameter expanded by `jsonb_to_recordset`, because the embedded PGlite is one
  * connection and hundreds of round trips would hold every other request for seconds. The
  * parameter is sent as text (`$2::text::jsonb`): typed jsonb, postgres.js would encode the
@@ -11,6 +11,7 @@
  * the first-start check knows the decision was carried out (see first-start.ts).
  * Rows get fresh UUIDs; the generator's own ids only keep its references consistent.
  */
+import { drawGroups, replayDraw, type Answer, type Volunteer } from '../../domain/draw';
 import { personalFields } from '../../domain/privacy/personal';
 import { DEMO_SLUG, generateDemo } from '../../domain/demo/generate';
 import type { DemoActor, DemoTerritoryData, LngLat } from '../../domain/demo/types';
@@ -79,6 +80,7 @@ export async function loadDemo(
 			[territoryId, ownerId]
 		);
 		await insertCensus(tx, territoryId, demo);
+		await insertDemoDraws(tx, territoryId, demo, options.now ?? new Date(), ownerId);
 		await recordDemoLoaded(tx);
 		return { loaded: true, territoryId };
 	});
@@ -340,5 +342,99 @@ async function insertCensus(tx: Tx, territoryId: string, demo: DemoTerritoryData
 				}))
 			)
 		]
+	);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Two calls for volunteers (#9), so that the draws page shows what it is for on a first start: one
+ * drawn three days ago (one confirmation, one decline and its replacement, as the app would have
+ * recorded them), one still open with a few volunteers.
+ */
+async function insertDemoDraws(
+	tx: Tx,
+	territoryId: string,
+	demo: DemoTerritoryData,
+	now: Date,
+	ownerId: string
+): Promise<void> {
+	const associations = demo.actors
+		.filter((a) => a.kind === 'association')
+		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+	const pool: Volunteer[] = associations
+		.slice(0, 18)
+		.map((a) => ({ id: a.id, name: a.name, worlds: [...a.worlds], commune: a.communeCode }))
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const rules = { groups: 3, groupSize: 3, mixWorlds: false, mixCommunes: true };
+	const drawnAt = new Date(now.getTime() - 3 * DAY_MS);
+	const announcedAt = new Date(now.getTime() - 10 * DAY_MS);
+	const seed = `Démo — tirage du ${drawnAt.toISOString().slice(0, 10)}, numéro publié 4 8 15 16 23 42`;
+	const drawn = drawGroups(pool, rules, seed);
+	if (!drawn.ok) return;
+	const [draw] = await tx.query<{ id: string }>(
+		`insert into public.draw (territory_id, title, description, period_start, period_end,
+			group_count, group_size, mix_worlds, mix_communes, seed, confirm_days, created_by,
+			created_at, pool_snapshot, attempts, drawn_by, drawn_at)
+		 values ($1, $2, $3, $4, $5, $6, $7, false, true, $8, 7, $9, $10, $11::text::jsonb, $12, $9, $13)
+		 returning id`,
+		[
+			territoryId,
+			'Binômes inter-villages de la Fête du jeu',
+			'Trois groupes de trois associations, de communes différentes, préparent ensemble un stand.',
+			new Date(now.getTime() + 20 * DAY_MS).toISOString().slice(0, 10),
+			new Date(now.getTime() + 80 * DAY_MS).toISOString().slice(0, 10),
+			rules.groups,
+			rules.groupSize,
+			seed,
+			ownerId,
+			announcedAt.toISOString(),
+			JSON.stringify(pool),
+			drawn.attempts,
+			drawnAt.toISOString()
+		]
+	);
+	const answers: Answer[] = [
+		{ actorId: drawn.groups[0]![0]!, answer: 'confirmed' },
+		{ actorId: drawn.groups[1]![1]!, answer: 'declined' }
+	];
+	const replayed = replayDraw(pool, rules, seed, answers);
+	if (!replayed.ok) return;
+	for (const [index, a] of answers.entries()) {
+		const replacement = replayed.state.replacements.find((r) => r.answer === index);
+		await tx.query(
+			`insert into public.draw_answer (territory_id, draw_id, actor_id, answer, replacement_id,
+				kept_mix, answered_by, answered_at)
+			 values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			[
+				territoryId,
+				draw!.id,
+				a.actorId,
+				a.answer,
+				replacement?.in ?? null,
+				replacement ? replacement.keptMix : null,
+				ownerId,
+				new Date(drawnAt.getTime() + (index + 1) * DAY_MS).toISOString()
+			]
+		);
+	}
+	const [open] = await tx.query<{ id: string }>(
+		`insert into public.draw (territory_id, title, description, group_count, group_size,
+			mix_worlds, mix_communes, seed, confirm_days, created_by, created_at)
+		 values ($1, $2, $3, 2, 4, true, false, $4, 10, $5, $6)
+		 returning id`,
+		[
+			territoryId,
+			'Comité de suivi du forum des associations',
+			'Deux groupes de quatre, mêlant les mondes, suivent les suites du forum pendant un an.',
+			`Démo — tirage prévu le ${new Date(now.getTime() + 7 * DAY_MS).toISOString().slice(0, 10)}, numéro du jour`,
+			ownerId,
+			new Date(now.getTime() - DAY_MS).toISOString()
+		]
+	);
+	await tx.query(
+		`insert into public.draw_volunteer (territory_id, draw_id, actor_id, added_by)
+		 select $1, $2, unnest($3::uuid[]), $4`,
+		[territoryId, open!.id, associations.slice(18, 24).map((a) => a.id), ownerId]
 	);
 }
