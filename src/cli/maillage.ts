@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dedupe, summary, writeOutputs } from './dedupe';
+import { replayAuditFile } from './draw-replay';
 import { MappingError } from '../lib/import';
 
 const USAGE = `Utilisation : maillage dedupe [--mapping roles.json] [--out DOSSIER] FICHIER...
@@ -8,7 +9,12 @@ const USAGE = `Utilisation : maillage dedupe [--mapping roles.json] [--out DOSSI
   (./out par défaut) : links.csv, census.csv, review.csv.
 
   --mapping  JSON { "<nom du fichier>": { "<rôle>": "<colonne>" | ["<colonne>", …] } }
-  --out      dossier de sortie`;
+  --out      dossier de sortie
+
+       maillage tirage FICHIER.json
+
+  Rejoue un tirage au sort à partir de ses données (page du tirage, « Télécharger les données du
+  tirage ») et dit si les groupes et les remplacements sont ceux du fichier.`;
 
 export interface CliIo {
 	log: (s: string) => void;
@@ -21,6 +27,15 @@ export async function main(argv: string[], io: CliIo = console): Promise<number>
 	if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
 		io.log(USAGE);
 		return command === undefined ? 1 : 0;
+	}
+	if (command === 'tirage') {
+		if (rest.length !== 1) {
+			io.error(`tirage attend un fichier.\n\n${USAGE}`);
+			return 1;
+		}
+		const report = await replayAuditFile(rest[0]!);
+		for (const line of report.lines) (report.code === 2 ? io.error : io.log)(line);
+		return report.code;
 	}
 	if (command !== 'dedupe') {
 		io.error(`Commande inconnue : ${command}\n\n${USAGE}`);
