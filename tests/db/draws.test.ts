@@ -91,7 +91,7 @@ function loadDrawPage(claims: Claims, drawId: string) {
 	} as never) as Promise<Record<string, unknown>>;
 }
 
-async function status(promise: Promise<unknown>): Promise<number | 'ok'> {
+async function status(promise: unknown): Promise<number | 'ok'> {
 	try {
 		await promise;
 		return 'ok';

@@ -262,6 +262,12 @@ const ROUTES: Record<string, RouteEntry> = {
 				form: () => form({ field: 'phone', level: 'public', confirm_personal: '1' })
 			},
 			{
+				label: 'worlds',
+				name: 'worlds',
+				params: actor1,
+				form: () => form({ 'worlds.urbain-rural': 'rural', 'worlds.elu-associatif': 'associatif' })
+			},
+			{
 				label: 'unmerge',
 				name: 'unmerge',
 				params: actor1,

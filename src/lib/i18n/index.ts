@@ -23,6 +23,7 @@ import {
 	type Locale
 } from '$lib/paraglide/runtime.js';
 import type { ActorKind } from '$lib/domain/actor-kinds';
+import { isWorld, type World, type WorldPairId } from '$lib/domain/worlds';
 
 export { m, baseLocale, cookieName, getLocale, isLocale, locales, type Locale };
 export { negotiateLocale } from './negotiate';
@@ -42,6 +43,44 @@ const KIND_LABELS: Record<ActorKind, () => string> = {
 
 export function kindLabel(kind: ActorKind): string {
 	return KIND_LABELS[kind]();
+}
+
+const WORLD_LABELS: Record<World, () => string> = {
+	professionnel: m.worlds_label_professionnel,
+	amateur: m.worlds_label_amateur,
+	urbain: m.worlds_label_urbain,
+	rural: m.worlds_label_rural,
+	federation: m.worlds_label_federation,
+	'petite-association': m.worlds_label_petite_association,
+	lucratif: m.worlds_label_lucratif,
+	'non-lucratif': m.worlds_label_non_lucratif,
+	institution: m.worlds_label_institution,
+	citoyen: m.worlds_label_citoyen,
+	elu: m.worlds_label_elu,
+	associatif: m.worlds_label_associatif
+};
+
+/**
+ * A world (src/lib/domain/worlds.ts) in the interface language, as every page shows it: the
+ * network matrix, bridges, the dossier, the actor page. A world outside the six pairs (free text
+ * in the database) is shown as it is written.
+ */
+export function worldLabel(world: string): string {
+	return isWorld(world) ? WORLD_LABELS[world]() : world;
+}
+
+const WORLD_PAIR_LABELS: Record<WorldPairId, () => string> = {
+	'professionnel-amateur': m.worlds_pair_professionnel_amateur,
+	'urbain-rural': m.worlds_pair_urbain_rural,
+	'federation-petite-association': m.worlds_pair_federation_petite_association,
+	'lucratif-non-lucratif': m.worlds_pair_lucratif_non_lucratif,
+	'institution-citoyen': m.worlds_pair_institution_citoyen,
+	'elu-associatif': m.worlds_pair_elu_associatif
+};
+
+/** « Professionnel ou amateur »: the name of a pair of worlds. */
+export function worldPairLabel(pair: WorldPairId): string {
+	return WORLD_PAIR_LABELS[pair]();
 }
 
 const ROLE_LABELS: Record<Role, () => string> = {

@@ -10,7 +10,7 @@
 import { CONTACT_FIELDS, isPublicContact, type ContactField } from '$lib/domain/contact-visibility';
 import { finiteOrNull } from '$lib/domain/numbers';
 import { toActorKind } from '$lib/domain/actor-kinds';
-import { kindLabel, m } from '$lib/i18n';
+import { kindLabel, m, worldLabel } from '$lib/i18n';
 import type {
 	ActorMapData,
 	ActorMapProps,
@@ -458,7 +458,7 @@ export function buildActorDetail(
 		provenanceField: 'legal_form'
 	});
 	push('sectors', m.mapdata_field_sectors(), strings(actor.sectors).join(', '));
-	push('worlds', m.mapdata_field_worlds(), strings(actor.worlds).join(', '));
+	push('worlds', m.mapdata_field_worlds(), strings(actor.worlds).map(worldLabel).join(', '));
 	push('tags', m.mapdata_field_tags(), strings(actor.tags).join(', '));
 	push('description', m.mapdata_field_description(), actor.description);
 	const street = visible('address');

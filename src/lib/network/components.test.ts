@@ -43,12 +43,13 @@ describe('WorldMatrixTable (server render)', () => {
 		expect(html).toContain('<table data-testid="world-matrix">');
 		expect(html).toMatch(/<caption>Paires d’acteurs reliés selon le monde de chacun/);
 		const columns = [...html.matchAll(/<th scope="col">(.*?)<\/th>/g)].map(([, c]) => c);
-		expect(columns).toEqual(['professionnel', 'amateur', 'elu']);
+		// Worlds are shown by their French label (worldLabel): « élu », not the stored « elu ».
+		expect(columns).toEqual(['professionnel', 'amateur', 'élu']);
 		expect(html.match(/<th scope="row">/g)).toHaveLength(3);
 		expect(rows(html)).toEqual([
 			['professionnel 4 acteurs', '2', '5', '1'],
 			['amateur 3 acteurs', '5', '1', '0'],
-			['elu 1 acteur', '1', '0', '0']
+			['élu 1 acteur', '1', '0', '0']
 		]);
 	});
 
@@ -96,8 +97,8 @@ describe('BridgesList and NeverMeetList (server render)', () => {
 			'href="/t/pays-d-uzes/actors/11111111-1111-4111-8111-111111111111">Mairie de Blauzac</a>'
 		);
 		expect(html).toContain('score 1,5');
-		expect(html).toMatch(/elu ↔ amateur\s*<span class="muted">\(seul lien\)<\/span>/);
-		expect(html).toMatch(/elu ↔ rural\s*<span class="muted">\(1 autre lien direct\)<\/span>/);
+		expect(html).toMatch(/élu ↔ amateur\s*<span class="muted">\(seul lien\)<\/span>/);
+		expect(html).toMatch(/élu ↔ rural\s*<span class="muted">\(1 autre lien direct\)<\/span>/);
 		expect(html).toContain('ouvre sur 2 mondes qu’il ne porte pas');
 	});
 
@@ -133,7 +134,7 @@ describe('BridgesList and NeverMeetList (server render)', () => {
 		);
 		const pairs: NeverMeet[] = [{ a: 'amateur', b: 'elu', actorsA: 3, actorsB: 1, actorsBoth: 0 }];
 		const html = clean(render(NeverMeetList, { props: { pairs } }).body);
-		expect(html).toContain('<strong>amateur et elu</strong>');
+		expect(html).toContain('<strong>amateur et élu</strong>');
 		expect(html).toContain('acteurs : 3 et 1, dont 0 dans les deux');
 	});
 });

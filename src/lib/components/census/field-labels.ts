@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<string, () => string> = {
 	siret: m.actor_field_siret,
 	rna: m.actor_field_rna,
 	tags: m.actor_field_tags,
-	contact_name: m.actor_field_contact_name
+	contact_name: m.actor_field_contact_name,
+	worlds: m.worlds_field
 };
 export const fieldLabel = (field: string): string => FIELD_LABELS[field]?.() ?? field;

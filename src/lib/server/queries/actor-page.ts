@@ -18,6 +18,8 @@ import {
 import { roleValue } from '$lib/domain/census/normalize';
 import { isRole, type Role, type RoleMapping } from '$lib/domain/census/types';
 import type { Tx } from '$lib/server/db/types';
+import { applyWorldChoices, sameWorlds, type WorldChoices } from '$lib/domain/worlds';
+import { writeHistory } from '$lib/server/census/write';
 import { VISIBILITY_FIELDS, type VisibilityField } from '$lib/server/census/visibility';
 import { loadHistory, type HistoryItem } from './history';
 export type { ActorPartner, HistoryEvent, HistoryItem } from './history';
@@ -465,4 +467,77 @@ export async function actorOfRecord(
 		[territoryId, recordId]
 	);
 	return row ?? null;
+}
+
+export class ActorWorldsError extends Error {
+	constructor(readonly code: 'unknown_actor' | 'forbidden') {
+		super(code);
+	}
+}
+
+export interface ActorWorldsChange {
+	before: string[];
+	after: string[];
+	changed: boolean;
+}
+
+const MAX_WORLD_ATTEMPTS = 3;
+
+/**
+ * Sets the actor's worlds pair by pair (src/lib/domain/worlds.ts: the pairs the form answered;
+ * the others and worlds outside the pairs stay), as the user — row level security lets owners and
+ * editors update `actor`, nobody else — and logs it in the census history as a hand edit of the
+ * `worlds` field, like the other fields of the actor page.
+ *
+ * The write is guarded by the list it was computed from: two editors answering different pairs
+ * at the same time both keep their answer (the second recomputes from the first's result).
+ */
+export async function saveActorWorlds(
+	tx: Tx,
+	territoryId: string,
+	actorId: string,
+	choices: WorldChoices
+): Promise<ActorWorldsChange> {
+	if (!isUuid(actorId)) throw new ActorWorldsError('unknown_actor');
+	for (let attempt = 1; ; attempt++) {
+		const [row] = await tx.query<{ worlds: string[] | null }>(
+			'select worlds from public.actor where territory_id = $1 and id = $2',
+			[territoryId, actorId]
+		);
+		if (row === undefined) throw new ActorWorldsError('unknown_actor');
+		const before = row.worlds ?? [];
+		const after = applyWorldChoices(before, choices);
+		if (sameWorlds(before, after)) return { before, after: before, changed: false };
+		const updated = await tx.query<{ id: string }>(
+			`update public.actor set worlds = $3::text[]
+			  where territory_id = $1 and id = $2 and worlds = $4::text[]
+			  returning id`,
+			[territoryId, actorId, after, before]
+		);
+		if (updated.length === 0) {
+			// Either row level security refused (a member, a viewer) or the list moved meanwhile.
+			const [again] = await tx.query<{ worlds: string[] | null }>(
+				'select worlds from public.actor where territory_id = $1 and id = $2',
+				[territoryId, actorId]
+			);
+			if (again === undefined) throw new ActorWorldsError('unknown_actor');
+			const moved = JSON.stringify(again.worlds ?? []) !== JSON.stringify(before);
+			if (!moved || attempt >= MAX_WORLD_ATTEMPTS) throw new ActorWorldsError('forbidden');
+			continue;
+		}
+		await writeHistory(tx, territoryId, [
+			{
+				actor_id: actorId,
+				action: 'override',
+				// `after` as the history shows an override (« Mondes : « rural, associatif » »).
+				detail: {
+					field: 'worlds',
+					before,
+					after: after.length > 0 ? after.join(', ') : null,
+					worlds: after
+				}
+			}
+		]);
+		return { before, after, changed: true };
+	}
 }

@@ -17,6 +17,7 @@ import { canEdit, findTerritoryBySlug } from '$lib/server/queries/territories';
 import { communeFromInput } from './commune-input';
 import { loadOfferSection, offerDelete, offerSave } from './offers-section.server';
 import { erase } from './erase.server';
+import { worlds } from './worlds.server';
 import { parsePoint } from './placement';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,7 +51,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			kind: actor.kind,
 			commune_code: actor.commune_code,
 			communeName: communeName(actor.commune_code),
-			tags: actor.tags
+			tags: actor.tags,
+			worlds: actor.worlds
 		},
 		fields: fields.map((f) => ({
 			...f,
@@ -232,5 +234,6 @@ export const actions: Actions = {
 
 	offerSave,
 	offerDelete,
-	erase
+	erase,
+	worlds
 };
