@@ -536,6 +536,14 @@ const ROUTES: Record<string, RouteEntry> = {
 			}
 		]
 	},
+	't/[territory]/events/travel/+page.server.ts': {
+		scope: 'territory',
+		reads: [
+			{ label: 'events that travel' },
+			{ label: 'events that travel, one series', query: () => 'format=f%C3%AAte&size=50' }
+		],
+		writes: []
+	},
 	't/[territory]/map/+page.server.ts': {
 		scope: 'territory',
 		reads: [{ label: 'map page' }],

@@ -467,6 +467,60 @@ export const EVENTS: readonly EventSpec[] = [
 			{ key: 'reseau-culture', commune: SAINT_QUENTIN }
 		],
 		participants: 6
+	},
+	// The fête's past editions (#9, events that travel): one a year, each in another village.
+	// Appended last so that the events above keep their ids and participants.
+	{
+		title: 'Fête des associations rurales',
+		description:
+			'Première édition: les associations des villages tiennent stands et buvette autour de la salle des fêtes.',
+		day: -1020,
+		hour: 15,
+		durationHours: 8,
+		at: { place: 9 },
+		theme: 'social',
+		format: 'fête',
+		needs: ['bénévoles', 'tables', 'buvette'],
+		visibility: 'public',
+		organisers: [
+			{ key: 'mairie', commune: SAINT_SIFFRET },
+			{ key: 'amap', commune: SAINT_SIFFRET }
+		],
+		participants: 5
+	},
+	{
+		title: 'Fête des associations rurales',
+		description: 'Deuxième édition, avec le tournoi de pétanque des clubs et un bal le soir.',
+		day: -655,
+		hour: 15,
+		durationHours: 8,
+		at: { place: 8 },
+		theme: 'social',
+		format: 'fête',
+		needs: ['bénévoles', 'tables', 'sono', 'buvette'],
+		visibility: 'public',
+		organisers: [
+			{ key: 'mairie', commune: MOUSSAC },
+			{ key: 'football', commune: MOUSSAC }
+		],
+		participants: 5
+	},
+	{
+		title: 'Fête des associations rurales',
+		description: 'Troisième édition, dans la cour et sous le préau du foyer rural.',
+		day: -290,
+		hour: 15,
+		durationHours: 8,
+		at: { place: 10 },
+		theme: 'social',
+		format: 'fête',
+		needs: ['bénévoles', 'tables', 'sono', 'buvette'],
+		visibility: 'public',
+		organisers: [
+			{ key: 'foyer-rural', commune: LUSSAN },
+			{ key: 'mairie', commune: LUSSAN }
+		],
+		participants: 5
 	}
 ];
 

@@ -173,7 +173,9 @@ describe('generateDemo', () => {
 	it('spreads events over the past year and the next three months, across communes', () => {
 		const times = demo.events.map((e) => Date.parse(e.startsAt));
 		for (const [i, t] of times.entries()) {
-			expect(t).toBeGreaterThan(NOW.getTime() - 366 * DAY_MS);
+			// Only the past editions of the travelling fête (#9) are older than a year, by < 3 years.
+			const older = demo.events[i]?.title === 'Fête des associations rurales' ? 3 : 1;
+			expect(t).toBeGreaterThan(NOW.getTime() - older * 366 * DAY_MS);
 			expect(t).toBeLessThan(NOW.getTime() + 92 * DAY_MS);
 			expect(Date.parse(demo.events[i]?.endsAt ?? '')).toBeGreaterThan(t);
 		}
