@@ -12,6 +12,7 @@ import { userClaims, type Claims } from '../../src/lib/server/db/types';
 import {
 	actorsMatching,
 	addVolunteers,
+	closePool,
 	createDraw,
 	getDraw,
 	listAnswers,
@@ -49,7 +50,7 @@ const announcement = (a: Partial<DrawAnnouncement> = {}): DrawAnnouncement => ({
 	periodStart: '2027-01-10',
 	periodEnd: '2027-03-31',
 	rules: { groups: 3, groupSize: 3, mixWorlds: false, mixCommunes: false },
-	seed: 'Loto du 1er décembre 2026 : 7 12 23 34 41',
+	seedSource: 'Loto du 1er décembre 2026, les cinq numéros',
 	confirmDays: 7,
 	...a
 });
@@ -170,14 +171,40 @@ describe('a draw in the database', () => {
 		expect(listed).toMatchObject({ id: drawId, poolSize: uzes.length, drawnAt: null });
 	});
 
-	it('the seed and the rules are fixed once announced, even before the draw', async () => {
+	it('the seed source and the rules are fixed once announced; only the app closes or draws', async () => {
 		expect(
 			await code(
 				db.asUser(editor, (tx) =>
-					tx.query(`update public.draw set seed = 'autre graine' where id = $1`, [drawId])
+					tx.query(`update public.draw set seed_source = 'autre source' where id = $1`, [drawId])
 				)
 			)
 		).toBe('42501');
+		// Through the API (no maillage.writer = app): no forged pool, seed or draw date.
+		expect(
+			await code(
+				asApiCaller(db, editor, (tx) =>
+					tx.query(
+						`update public.draw set pool_snapshot = '[]', pool_closed_at = now() where id = $1`,
+						[drawId]
+					)
+				)
+			)
+		).toBe('42501');
+		expect(
+			await code(
+				asApiCaller(db, editor, (tx) =>
+					tx.query(
+						`insert into public.draw (territory_id, title, group_count, group_size, seed_source, created_at)
+						 values ($1, 'Antidaté', 1, 1, 'source', '2020-01-01') returning created_at`,
+						[territoryId]
+					)
+				)
+			)
+		).toBe('ok');
+		const [backdated] = await db.asAdmin((tx) =>
+			tx.query<{ created_at: Date }>(`select created_at from public.draw where title = 'Antidaté'`)
+		);
+		expect(new Date(backdated!.created_at).getFullYear()).toBeGreaterThan(2025);
 		expect(
 			await code(
 				asApiCaller(db, editor, (tx) =>
@@ -193,8 +220,27 @@ describe('a draw in the database', () => {
 		);
 	});
 
-	it('running it freezes the pool and stores the domain’s draw of it', async () => {
-		const result = await db.asUser(editor, (tx) => runDraw(tx, territoryId, drawId));
+	it('closing freezes the pool; running it with the seed read afterwards stores the domain’s draw', async () => {
+		expect(await db.asUser(editor, (tx) => runDraw(tx, territoryId, drawId, '7 12 23'))).toEqual({
+			ok: false,
+			reason: 'not_closed'
+		});
+		expect(await db.asUser(editor, (tx) => closePool(tx, territoryId, drawId))).toEqual({
+			ok: true,
+			size: uzes.length
+		});
+		expect(
+			await code(db.asUser(member, (tx) => addVolunteers(tx, territoryId, drawId, uzes)))
+		).toBe('42501');
+		// A closed call stays on record.
+		expect(
+			await db.asUser(owner, (tx) =>
+				tx.query(`delete from public.draw where id = $1 returning id`, [drawId])
+			)
+		).toEqual([]);
+		const result = await db.asUser(editor, (tx) =>
+			runDraw(tx, territoryId, drawId, 'Loto du 1er décembre 2026 : 7 12 23 34 41')
+		);
 		expect(result).toEqual({ ok: true });
 		const draw = (await db.asUser(viewer, (tx) => getDraw(tx, territoryId, drawId)))!;
 		expect(draw.drawnAt).not.toBeNull();
@@ -202,16 +248,14 @@ describe('a draw in the database', () => {
 		expect(draw.snapshot!.every((v) => v.commune === UZES && typeof v.name === 'string')).toBe(
 			true
 		);
-		const again = drawGroups(draw.snapshot!, draw.rules, draw.seed);
+		expect(draw.seed).toBe('Loto du 1er décembre 2026 : 7 12 23 34 41');
+		const again = drawGroups(draw.snapshot!, draw.rules, draw.seed!);
 		expect(again.ok && again.attempts).toBe(draw.attempts);
-		// A second run changes nothing; the pool no longer moves; the drawn call is not deleted.
-		expect(await db.asUser(editor, (tx) => runDraw(tx, territoryId, drawId))).toEqual({
+		// A second run changes nothing; the drawn call is not deleted.
+		expect(await db.asUser(editor, (tx) => runDraw(tx, territoryId, drawId, 'autre'))).toEqual({
 			ok: false,
-			reason: 'not_open'
+			reason: 'drawn'
 		});
-		expect(
-			await code(db.asUser(member, (tx) => addVolunteers(tx, territoryId, drawId, uzes)))
-		).toBe('42501');
 		const deleted = await db.asUser(owner, (tx) =>
 			tx.query(`delete from public.draw where id = $1 returning id`, [drawId])
 		);
@@ -220,7 +264,7 @@ describe('a draw in the database', () => {
 
 	it('a decline is recorded with the replacement the replay gives; members cannot record answers', async () => {
 		const draw = (await db.asUser(viewer, (tx) => getDraw(tx, territoryId, drawId)))!;
-		const drawn = drawGroups(draw.snapshot!, draw.rules, draw.seed);
+		const drawn = drawGroups(draw.snapshot!, draw.rules, draw.seed!);
 		if (!drawn.ok) throw new Error('draw failed');
 		const leaving = drawn.groups[1]![2]!;
 		const result = await db.asUser(editor, (tx) =>
@@ -247,7 +291,19 @@ describe('a draw in the database', () => {
 			await code(
 				db.asUser(member, (tx) =>
 					tx.query(
-						`insert into public.draw_answer (territory_id, draw_id, actor_id, answer) values ($1, $2, $3, 'confirmed')`,
+						`insert into public.draw_answer (territory_id, draw_id, actor_id, answer, position) values ($1, $2, $3, 'confirmed', 9)`,
+						[territoryId, drawId, drawn.groups[0]![0]]
+					)
+				)
+			)
+		).toBe('42501');
+		// Through the API an editor cannot write an answer either: the app replays the draw first.
+		expect(
+			await code(
+				asApiCaller(db, editor, (tx) =>
+					tx.query(
+						`insert into public.draw_answer (territory_id, draw_id, actor_id, answer, position)
+						 values ($1, $2, $3, 'declined', 1)`,
 						[territoryId, drawId, drawn.groups[0]![0]]
 					)
 				)
@@ -261,7 +317,7 @@ describe('a draw in the database', () => {
 			)
 		);
 		expect(changed).toEqual([]);
-		const replay = replayDraw(draw.snapshot!, draw.rules, draw.seed, [
+		const replay = replayDraw(draw.snapshot!, draw.rules, draw.seed!, [
 			{ actorId: leaving, answer: 'declined' }
 		]);
 		expect(replay).toEqual(result);
@@ -298,13 +354,13 @@ describe('the draw pages', () => {
 			groupSize: '3',
 			mixWorlds: 'on',
 			mixCommunes: 'on',
-			seed: 'Tirage du 2 décembre',
+			seedSource: 'Numéro publié le 2 décembre',
 			confirmDays: '5'
 		};
 		expect(await status(create(member, fields))).toBe(403);
-		const bad = await create(editor, { ...fields, seed: ' ', groupSize: '1' });
+		const bad = await create(editor, { ...fields, seedSource: ' ', groupSize: '1' });
 		expect(isActionFailure(bad) && bad.data).toMatchObject({
-			errors: { seed: 'required', groupSize: 'mix_needs_two' }
+			errors: { seedSource: 'required', groupSize: 'mix_needs_two' }
 		});
 		try {
 			await create(editor, fields);
@@ -327,8 +383,14 @@ describe('the draw pages', () => {
 		const other = page0.bulk.communes.map((c) => c.code).find((c) => c !== UZES)!;
 		await post('addMatching', editor, drawId, { commune: UZES, kind: 'association' });
 		await post('addMatching', editor, drawId, { commune: other });
-		expect(await status(post('run', member, drawId, {}))).toBe(403);
-		const ran = await post('run', editor, drawId, {});
+		expect(await status(post('close', member, drawId, {}))).toBe(403);
+		expect(await post('close', editor, drawId, {})).toMatchObject({ closed: expect.any(Number) });
+		expect(await status(post('run', member, drawId, { seed: '7 12 23' }))).toBe(403);
+		const noSeed = await post('run', editor, drawId, { seed: 'sept\u200bdouze' });
+		expect(isActionFailure(noSeed) && noSeed.data).toMatchObject({
+			seedError: 'Graine lue à sa source : valeur invalide.'
+		});
+		const ran = await post('run', editor, drawId, { seed: '2 décembre : 7 12 23' });
 		expect(ran).toEqual({ ran: true });
 		const page = (await loadDrawPage(viewer, drawId)) as {
 			canEdit: boolean;

@@ -501,7 +501,7 @@ export const TABLES: readonly TableSpec[] = [
 				title: 'Appel ouvert',
 				group_count: 2,
 				group_size: 2,
-				seed: 'graine annoncée',
+				seed_source: 'source annoncée',
 				created_by: c.user('editor')
 			},
 			{
@@ -510,9 +510,11 @@ export const TABLES: readonly TableSpec[] = [
 				title: 'Tirage fait',
 				group_count: 1,
 				group_size: 2,
+				seed_source: 'autre source',
 				seed: 'autre graine',
 				created_by: c.user('editor'),
 				pool_snapshot: [],
+				pool_closed_at: '2026-11-19T10:00:00Z',
 				attempts: 1,
 				drawn_by: c.user('editor'),
 				drawn_at: '2026-11-20T10:00:00Z'
@@ -523,7 +525,7 @@ export const TABLES: readonly TableSpec[] = [
 			title: 'Nouvel appel',
 			group_count: 3,
 			group_size: 2,
-			seed: 'graine du jour'
+			seed_source: 'source du jour'
 		}),
 		update: () => ({ title: 'Intitulé corrigé' }),
 		note:
@@ -560,6 +562,7 @@ export const TABLES: readonly TableSpec[] = [
 				draw_id: c.id('draw2'),
 				actor_id: c.id('actor1'),
 				answer: 'confirmed',
+				position: 0,
 				answered_by: c.user('editor')
 			}
 		],
@@ -567,7 +570,8 @@ export const TABLES: readonly TableSpec[] = [
 			territory_id: c.id('territory'),
 			draw_id: c.id('draw2'),
 			actor_id: c.id('actor2'),
-			answer: 'declined'
+			answer: 'declined',
+			position: 1
 		}),
 		update: () => ({ answer: 'expired' }),
 		note: 'answers to a draw, recorded by editors, append-only (the audit trail replays them).'

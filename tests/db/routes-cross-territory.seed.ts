@@ -62,8 +62,9 @@ export interface SeededTerritory {
 	request1: string;
 	/** A call for volunteers still open (actors 1 and 3 in its pool), and a drawn one (1 group of 2). */
 	drawOpen: string;
-	/** Another open call (actor 1 in its pool), for running. */
+	/** A closed call (actor 1 in its pool), for running; an empty open one, for deleting. */
 	drawReady: string;
+	drawSpare: string;
 	drawDone: string;
 	/** Who holds the first seat of the drawn one (an answer names them). */
 	drawSeated: string;
@@ -439,8 +440,8 @@ async function seedTerritory(
 		const drawOpen = (
 			await one<{ id: string }>(
 				tx,
-				`insert into public.draw (territory_id, title, group_count, group_size, seed, created_by)
-				 values ($1, $2, 1, 1, 'graine ouverte', $3) returning id`,
+				`insert into public.draw (territory_id, title, group_count, group_size, seed_source, created_by)
+				 values ($1, $2, 1, 1, 'source ouverte', $3) returning id`,
 				[id, `Appel ${v('mem', 'draw-open')[0]}`, users.editor]
 			)
 		).id;
@@ -449,12 +450,28 @@ async function seedTerritory(
 			 values ($1, $2, $3, $4), ($1, $2, $5, $4)`,
 			[id, drawOpen, actor1, users.editor, actor3]
 		);
+		const drawSpare = (
+			await one<{ id: string }>(
+				tx,
+				`insert into public.draw (territory_id, title, group_count, group_size, seed_source, created_by)
+				 values ($1, $2, 1, 1, 'source de rechange', $3) returning id`,
+				[id, `Appel ${v('mem', 'draw-spare')[0]}`, users.editor]
+			)
+		).id;
 		const drawReady = (
 			await one<{ id: string }>(
 				tx,
-				`insert into public.draw (territory_id, title, group_count, group_size, seed, created_by)
-				 values ($1, $2, 1, 1, 'graine prête', $3) returning id`,
-				[id, `Appel ${v('mem', 'draw-ready')[0]}`, users.editor]
+				`insert into public.draw (territory_id, title, group_count, group_size, seed_source,
+				                          created_by, pool_snapshot, pool_closed_at)
+				 values ($1, $2, 1, 1, 'source prête', $3, $4::text::jsonb, now()) returning id`,
+				[
+					id,
+					`Appel ${v('mem', 'draw-ready')[0]}`,
+					users.editor,
+					JSON.stringify([
+						{ id: actor1, name: 'Volontaire', worlds: [], commune: spec.communes[0] }
+					])
+				]
 			)
 		).id;
 		await tx.query(
@@ -474,11 +491,11 @@ async function seedTerritory(
 		const drawDone = (
 			await one<{ id: string }>(
 				tx,
-				`insert into public.draw (territory_id, title, group_count, group_size, seed,
-				                          confirm_days, created_by, pool_snapshot, attempts, drawn_by,
-				                          drawn_at)
-				 values ($1, $2, 1, 2, 'graine tirée', 1, $3, $4::text::jsonb, $5, $3,
-				         '2026-01-05T10:00:00Z')
+				`insert into public.draw (territory_id, title, group_count, group_size, seed_source, seed,
+				                          confirm_days, created_by, pool_snapshot, pool_closed_at,
+				                          attempts, drawn_by, drawn_at)
+				 values ($1, $2, 1, 2, 'source tirée', 'graine tirée', 1, $3, $4::text::jsonb,
+				         '2026-01-04T10:00:00Z', $5, $3, '2026-01-05T10:00:00Z')
 				 returning id`,
 				[
 					id,
@@ -558,6 +575,7 @@ async function seedTerritory(
 			request1,
 			drawOpen,
 			drawReady,
+			drawSpare,
 			drawDone,
 			drawSeated,
 			sources,

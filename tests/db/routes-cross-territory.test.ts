@@ -378,7 +378,7 @@ const ROUTES: Record<string, RouteEntry> = {
 						title: 'Nouvel appel',
 						groups: '1',
 						groupSize: '2',
-						seed: 'graine',
+						seedSource: 'source',
 						confirmDays: '7'
 					})
 			}
@@ -388,7 +388,8 @@ const ROUTES: Record<string, RouteEntry> = {
 		scope: 'territory',
 		reads: [
 			{ label: 'open call', params: (c) => ({ id: c.ids.drawOpen }) },
-			{ label: 'another open call', params: (c) => ({ id: c.ids.drawReady }) },
+			{ label: 'closed call', params: (c) => ({ id: c.ids.drawReady }) },
+			{ label: 'empty open call', params: (c) => ({ id: c.ids.drawSpare }) },
 			{ label: 'drawn call', params: (c) => ({ id: c.ids.drawDone }) }
 		],
 		writes: [
@@ -413,6 +414,12 @@ const ROUTES: Record<string, RouteEntry> = {
 				form: (c) => form({ actor: c.ids.actor1, name: 'Volontaire' })
 			},
 			{
+				label: 'close the pool',
+				name: 'close',
+				params: (c) => ({ id: c.ids.drawOpen }),
+				form: () => form({})
+			},
+			{
 				label: 'record an answer',
 				name: 'answer',
 				params: (c) => ({ id: c.ids.drawDone }),
@@ -428,13 +435,13 @@ const ROUTES: Record<string, RouteEntry> = {
 				label: 'run the draw',
 				name: 'run',
 				params: (c) => ({ id: c.ids.drawReady }),
-				form: () => form({}),
+				form: () => form({ seed: 'graine lue' }),
 				destructive: true
 			},
 			{
 				label: 'delete the call',
 				name: 'delete',
-				params: (c) => ({ id: c.ids.drawOpen }),
+				params: (c) => ({ id: c.ids.drawSpare }),
 				form: () => form({}),
 				destructive: true
 			}

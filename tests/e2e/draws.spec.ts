@@ -23,19 +23,19 @@ test('run a draw on the demo territory, decline one person, see the logged repla
 	await form.getByRole('button', { name: 'Ouvrir l’appel' }).click();
 	// The browser's own check stops an empty required seed: blank it with spaces instead.
 	await expect(page).toHaveURL(new RegExp(`/t/${SLUG}/draws$`));
-	await form.getByLabel('Graine publique').fill('   ');
+	await form.getByLabel('Source de la graine').fill('   ');
 	await form.getByRole('button', { name: 'Ouvrir l’appel' }).click();
-	await expect(page.getByText('Graine publique : à remplir.')).toBeVisible();
+	await expect(page.getByText('Source de la graine : à remplir.')).toBeVisible();
 	await expect(form.getByLabel('Intitulé')).toHaveValue('Trinômes du printemps');
 
-	await form.getByLabel('Graine publique').fill('Tirage du 24 novembre 2026 — Loto 7 12 23 34 41');
+	await form.getByLabel('Source de la graine').fill('Loto du 28 novembre 2026, les cinq numéros');
 	await form.getByRole('button', { name: 'Ouvrir l’appel' }).click();
 	await expect(
 		page.getByRole('heading', { name: 'Trinômes du printemps', level: 1 })
 	).toBeVisible();
 	await waitHydrated(page);
-	await expect(page.getByTestId('draw-seed')).toHaveText(
-		'Tirage du 24 novembre 2026 — Loto 7 12 23 34 41'
+	await expect(page.getByTestId('draw-seed-source')).toHaveText(
+		'Loto du 28 novembre 2026, les cinq numéros'
 	);
 
 	// The pool: every association of Uzès, and every actor of Montaren (so that communes can mix).
@@ -54,8 +54,18 @@ test('run a draw on the demo territory, decline one person, see the logged repla
 	expect(poolSize).toBeGreaterThan(9);
 	await screenshot(page, 'draw-pool');
 
+	// The pool is closed before the seed is known; then the seed is read at its source.
+	await page.getByTestId('draw-close').click();
+	await expect(page.getByTestId('draw-notice')).toHaveText(
+		`Vivier clos : ${poolSize} volontaires.`
+	);
+	await expect(page.getByTestId('draw-pool-hash')).toHaveText(/^[0-9a-f]{64}$/);
+	await page.getByLabel('Graine lue à sa source').fill('Loto du 28 novembre 2026 : 7 12 23 34 41');
 	await page.getByTestId('draw-run').click();
 	await expect(page.getByTestId('draw-notice')).toHaveText('Tirage effectué.');
+	await expect(page.getByTestId('draw-seed')).toHaveText(
+		'Loto du 28 novembre 2026 : 7 12 23 34 41'
+	);
 	const groups = page.getByTestId('draw-group');
 	await expect(groups).toHaveCount(3);
 	for (const group of await groups.all()) {
@@ -68,7 +78,7 @@ test('run a draw on the demo territory, decline one person, see the logged repla
 	// The first person of group 2 declines; the first on the waiting list who keeps the mix comes in.
 	const group2 = groups.nth(1);
 	const leaving = (await group2.getByTestId('draw-seat').first().getByRole('link').textContent())!;
-	await group2.getByRole('button', { name: `${leaving.trim()} décline` }).click();
+	await group2.getByRole('button', { name: `Noter le refus de ${leaving.trim()}` }).click();
 	const notice = page.getByTestId('draw-notice');
 	await expect(notice).toContainText(`${leaving.trim()} décline`);
 	await expect(notice).toContainText('prend sa place');
@@ -100,7 +110,7 @@ test('run a draw on the demo territory, decline one person, see the logged repla
 		pool: unknown[];
 		answers: { answer: string }[];
 	};
-	expect(body.draw.seed).toBe('Tirage du 24 novembre 2026 — Loto 7 12 23 34 41');
+	expect(body.draw.seed).toBe('Loto du 28 novembre 2026 : 7 12 23 34 41');
 	expect(body.pool).toHaveLength(poolSize);
 	expect(body.answers.map((a) => a.answer)).toEqual(['declined']);
 });

@@ -86,6 +86,10 @@ const RPC_FUNCTIONS: Record<string, { anon: boolean; authenticated: boolean; wri
 	'bump_census_version(uuid,integer)': { anon: true, authenticated: true, writes: true },
 	// The visibility rule itself, from its arguments only: reads no table (migration 20261127140000).
 	'contact_readable(jsonb,text,text)': { anon: true, authenticated: true, writes: false },
+	// Whether a draw's pool is still open / the draw was run, read under the caller's RLS (the
+	// draw policies use them): a draw the caller may not read is neither (migration 20261128090000).
+	'draw_is_drawn(uuid,uuid)': { anon: true, authenticated: true, writes: false },
+	'draw_is_open(uuid,uuid)': { anon: true, authenticated: true, writes: false },
 	'has_territory_role(uuid,text[])': { anon: true, authenticated: true, writes: false },
 	'my_territory_ids()': { anon: true, authenticated: true, writes: false },
 	'public_territory_ids()': { anon: true, authenticated: true, writes: false },

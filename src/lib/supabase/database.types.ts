@@ -226,8 +226,10 @@ export type Database = {
 					mix_worlds: boolean;
 					period_end: string | null;
 					period_start: string | null;
+					pool_closed_at: string | null;
 					pool_snapshot: Json | null;
-					seed: string;
+					seed: string | null;
+					seed_source: string;
 					territory_id: string;
 					title: string;
 				};
@@ -247,8 +249,10 @@ export type Database = {
 					mix_worlds?: boolean;
 					period_end?: string | null;
 					period_start?: string | null;
+					pool_closed_at?: string | null;
 					pool_snapshot?: Json | null;
-					seed: string;
+					seed?: string | null;
+					seed_source: string;
 					territory_id: string;
 					title: string;
 				};
@@ -267,8 +271,10 @@ export type Database = {
 					mix_worlds?: boolean;
 					period_end?: string | null;
 					period_start?: string | null;
+					pool_closed_at?: string | null;
 					pool_snapshot?: Json | null;
-					seed?: string;
+					seed?: string | null;
+					seed_source?: string;
 					territory_id?: string;
 					title?: string;
 				};
@@ -291,6 +297,7 @@ export type Database = {
 					draw_id: string;
 					id: number;
 					kept_mix: boolean | null;
+					position: number;
 					replacement_id: string | null;
 					territory_id: string;
 				};
@@ -303,6 +310,7 @@ export type Database = {
 					draw_id: string;
 					id?: never;
 					kept_mix?: boolean | null;
+					position: number;
 					replacement_id?: string | null;
 					territory_id: string;
 				};
@@ -314,6 +322,7 @@ export type Database = {
 					draw_id?: string;
 					id?: never;
 					kept_mix?: boolean | null;
+					position?: number;
 					replacement_id?: string | null;
 					territory_id?: string;
 				};

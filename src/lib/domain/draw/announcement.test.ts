@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSeed, readAnnouncement } from './announcement';
+import { normaliseSeed, readAnnouncement, readSeedValue } from './announcement';
 
 const good = {
 	title: '  Binômes de la fête du jeu ',
@@ -10,7 +10,7 @@ const good = {
 	groupSize: '3',
 	mixWorlds: 'on',
 	mixCommunes: null,
-	seed: '  Loto du 1er décembre 2026 :\t7 12 23  34 41 ',
+	seedSource: '  Loto du 1er décembre 2026 :\tles cinq  numéros ',
 	confirmDays: '7'
 };
 
@@ -24,7 +24,7 @@ describe('the call for volunteers form', () => {
 				periodStart: '2027-01-10',
 				periodEnd: '2027-03-31',
 				rules: { groups: 4, groupSize: 3, mixWorlds: true, mixCommunes: false },
-				seed: 'Loto du 1er décembre 2026 : 7 12 23 34 41',
+				seedSource: 'Loto du 1er décembre 2026 : les cinq numéros',
 				confirmDays: 7
 			}
 		});
@@ -37,7 +37,7 @@ describe('the call for volunteers form', () => {
 			periodStart: '2027-02-30',
 			groups: '2.5',
 			groupSize: '',
-			seed: '   ',
+			seedSource: '   ',
 			confirmDays: '120'
 		});
 		expect(result).toEqual({
@@ -47,7 +47,7 @@ describe('the call for volunteers form', () => {
 				periodStart: 'invalid',
 				groups: 'invalid',
 				groupSize: 'required',
-				seed: 'required',
+				seedSource: 'required',
 				confirmDays: 'invalid'
 			}
 		});
@@ -64,5 +64,13 @@ describe('the call for volunteers form', () => {
 
 	it('normalises the seed to NFC so the same visible text hashes the same', () => {
 		expect(normaliseSeed('De\u0301cembre')).toBe('Décembre');
+	});
+
+	it('reads the seed value entered at the draw, refusing invisible characters', () => {
+		expect(readSeedValue(' 7  12\n23 ')).toEqual({ ok: true, seed: '7 12 23' });
+		expect(readSeedValue('7\u200b12')).toEqual({ ok: false, error: 'invalid' });
+		expect(readSeedValue('7\u000712')).toEqual({ ok: false, error: 'invalid' });
+		expect(readSeedValue('  ')).toEqual({ ok: false, error: 'required' });
+		expect(readSeedValue('9'.repeat(501))).toEqual({ ok: false, error: 'too_long' });
 	});
 });

@@ -1,7 +1,9 @@
 /**
  * The form announcing a call for volunteers, read and checked. Errors carry a stable code per
- * field; the page turns them into sentences. The seed is kept as typed (trimmed, inner spaces
- * collapsed, Unicode NFC): that exact text is what anyone re-running the draw hashes.
+ * field; the page turns them into sentences. The call announces the seed's source (where its value
+ * will be read, after the pool is closed); the value itself is entered when the draw is run
+ * (readSeedValue), kept as typed (trimmed, inner spaces collapsed, Unicode NFC): that exact text
+ * is what anyone re-running the draw hashes.
  */
 import { MAX_SEATS, type DrawRules } from './draw';
 
@@ -17,7 +19,7 @@ export const ANNOUNCEMENT_FIELDS = [
 	'periodEnd',
 	'groups',
 	'groupSize',
-	'seed',
+	'seedSource',
 	'confirmDays'
 ] as const;
 export type AnnouncementField = (typeof ANNOUNCEMENT_FIELDS)[number];
@@ -31,7 +33,7 @@ export interface AnnouncementValue {
 	periodStart: string | null;
 	periodEnd: string | null;
 	rules: DrawRules;
-	seed: string;
+	seedSource: string;
 	confirmDays: number;
 }
 
@@ -42,6 +44,20 @@ export type AnnouncementInput = Partial<
 /** The seed as it is stored and hashed. */
 export function normaliseSeed(text: string): string {
 	return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Invisible characters (controls, zero-width and other format marks) hash but do not show. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+/** The seed's value entered when the draw is run, or why it is refused. */
+export function readSeedValue(
+	text: string | null | undefined
+): { ok: true; seed: string } | { ok: false; error: 'required' | 'too_long' | 'invalid' } {
+	const seed = normaliseSeed(text ?? '');
+	if (seed === '') return { ok: false, error: 'required' };
+	if (seed.length > SEED_MAX) return { ok: false, error: 'too_long' };
+	if (INVISIBLE.test(seed)) return { ok: false, error: 'invalid' };
+	return { ok: true, seed };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -97,9 +113,9 @@ export function readAnnouncement(
 		if (groups * groupSize > MAX_SEATS) errors.groups = 'too_many_seats';
 		else if (groupSize < 2 && (mixWorlds || mixCommunes)) errors.groupSize = 'mix_needs_two';
 	}
-	const seed = normaliseSeed(input.seed ?? '');
-	if (seed === '') errors.seed = 'required';
-	else if (seed.length > SEED_MAX) errors.seed = 'too_long';
+	const seedSource = normaliseSeed(input.seedSource ?? '');
+	if (seedSource === '') errors.seedSource = 'required';
+	else if (seedSource.length > SEED_MAX) errors.seedSource = 'too_long';
 	const confirmDays = whole(input.confirmDays, 1, CONFIRM_DAYS_MAX);
 	if (typeof confirmDays !== 'number') errors.confirmDays = confirmDays;
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -116,7 +132,7 @@ export function readAnnouncement(
 				mixWorlds,
 				mixCommunes
 			},
-			seed,
+			seedSource,
 			confirmDays: confirmDays as number
 		}
 	};

@@ -369,14 +369,17 @@ async function insertDemoDraws(
 	const rules = { groups: 3, groupSize: 3, mixWorlds: false, mixCommunes: true };
 	const drawnAt = new Date(now.getTime() - 3 * DAY_MS);
 	const announcedAt = new Date(now.getTime() - 10 * DAY_MS);
-	const seed = `Démo — tirage du ${drawnAt.toISOString().slice(0, 10)}, numéro publié 4 8 15 16 23 42`;
+	const closedAt = new Date(now.getTime() - 4 * DAY_MS);
+	const seedSource = `Démo — numéro publié le ${drawnAt.toISOString().slice(0, 10)}`;
+	const seed = `Démo ${drawnAt.toISOString().slice(0, 10)} : 4 8 15 16 23 42`;
 	const drawn = drawGroups(pool, rules, seed);
 	if (!drawn.ok) return;
 	const [draw] = await tx.query<{ id: string }>(
 		`insert into public.draw (territory_id, title, description, period_start, period_end,
-			group_count, group_size, mix_worlds, mix_communes, seed, confirm_days, created_by,
-			created_at, pool_snapshot, attempts, drawn_by, drawn_at)
-		 values ($1, $2, $3, $4, $5, $6, $7, false, true, $8, 7, $9, $10, $11::text::jsonb, $12, $9, $13)
+			group_count, group_size, mix_worlds, mix_communes, seed_source, seed, confirm_days,
+			created_by, created_at, pool_snapshot, pool_closed_at, attempts, drawn_by, drawn_at)
+		 values ($1, $2, $3, $4, $5, $6, $7, false, true, $14, $8, 7, $9, $10, $11::text::jsonb, $15,
+			$12, $9, $13)
 		 returning id`,
 		[
 			territoryId,
@@ -391,7 +394,9 @@ async function insertDemoDraws(
 			announcedAt.toISOString(),
 			JSON.stringify(pool),
 			drawn.attempts,
-			drawnAt.toISOString()
+			drawnAt.toISOString(),
+			seedSource,
+			closedAt.toISOString()
 		]
 	);
 	const answers: Answer[] = [
@@ -404,8 +409,8 @@ async function insertDemoDraws(
 		const replacement = replayed.state.replacements.find((r) => r.answer === index);
 		await tx.query(
 			`insert into public.draw_answer (territory_id, draw_id, actor_id, answer, replacement_id,
-				kept_mix, answered_by, answered_at)
-			 values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				kept_mix, answered_by, answered_at, position)
+			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 			[
 				territoryId,
 				draw!.id,
@@ -414,20 +419,21 @@ async function insertDemoDraws(
 				replacement?.in ?? null,
 				replacement ? replacement.keptMix : null,
 				ownerId,
-				new Date(drawnAt.getTime() + (index + 1) * DAY_MS).toISOString()
+				new Date(drawnAt.getTime() + (index + 1) * DAY_MS).toISOString(),
+				index
 			]
 		);
 	}
 	const [open] = await tx.query<{ id: string }>(
 		`insert into public.draw (territory_id, title, description, group_count, group_size,
-			mix_worlds, mix_communes, seed, confirm_days, created_by, created_at)
+			mix_worlds, mix_communes, seed_source, confirm_days, created_by, created_at)
 		 values ($1, $2, $3, 2, 4, true, false, $4, 10, $5, $6)
 		 returning id`,
 		[
 			territoryId,
 			'Comité de suivi du forum des associations',
 			'Deux groupes de quatre, mêlant les mondes, suivent les suites du forum pendant un an.',
-			`Démo — tirage prévu le ${new Date(now.getTime() + 7 * DAY_MS).toISOString().slice(0, 10)}, numéro du jour`,
+			`Démo — numéro publié le ${new Date(now.getTime() + 7 * DAY_MS).toISOString().slice(0, 10)}, après la clôture du vivier`,
 			ownerId,
 			new Date(now.getTime() - DAY_MS).toISOString()
 		]

@@ -22,13 +22,18 @@ export interface DrawAnnouncement {
 	periodStart: string | null;
 	periodEnd: string | null;
 	rules: DrawRules;
-	seed: string;
+	/** Where the seed will be read (announced with the call). */
+	seedSource: string;
 	confirmDays: number;
 }
 
 export interface DrawSummary extends DrawAnnouncement {
 	id: string;
 	createdAt: string;
+	/** When the pool was closed (frozen); null while volunteers may still join. */
+	poolClosedAt: string | null;
+	/** The seed's value as read from its source, entered when the draw was run. */
+	seed: string | null;
 	drawnAt: string | null;
 	/** Volunteers in the pool (the frozen pool once drawn). */
 	poolSize: number;
@@ -36,7 +41,7 @@ export interface DrawSummary extends DrawAnnouncement {
 
 export interface DrawRecord extends DrawSummary {
 	attempts: number | null;
-	/** The frozen pool once drawn; null while the call is open. */
+	/** The frozen pool once closed; null while the call is open. */
 	snapshot: Volunteer[] | null;
 }
 
@@ -63,9 +68,11 @@ interface DrawRow {
 	group_size: number;
 	mix_worlds: boolean;
 	mix_communes: boolean;
-	seed: string;
+	seed_source: string;
+	seed: string | null;
 	confirm_days: number;
 	created_at: string | Date;
+	pool_closed_at: string | Date | null;
 	drawn_at: string | Date | null;
 	attempts: number | null;
 	pool_snapshot: Volunteer[] | string | null;
@@ -95,9 +102,11 @@ function toRecord(row: DrawRow): DrawRecord {
 			mixWorlds: row.mix_worlds,
 			mixCommunes: row.mix_communes
 		},
+		seedSource: row.seed_source,
 		seed: row.seed,
 		confirmDays: row.confirm_days,
 		createdAt: iso(row.created_at)!,
+		poolClosedAt: iso(row.pool_closed_at),
 		drawnAt: iso(row.drawn_at),
 		attempts: row.attempts,
 		snapshot,
@@ -106,8 +115,8 @@ function toRecord(row: DrawRow): DrawRecord {
 }
 
 const DRAW_COLUMNS = `d.id, d.title, d.description, d.period_start, d.period_end, d.group_count,
-	d.group_size, d.mix_worlds, d.mix_communes, d.seed, d.confirm_days, d.created_at, d.drawn_at,
-	d.attempts`;
+	d.group_size, d.mix_worlds, d.mix_communes, d.seed_source, d.seed, d.confirm_days, d.created_at,
+	d.pool_closed_at, d.drawn_at, d.attempts`;
 
 export async function listDraws(tx: Tx, territoryId: string): Promise<DrawSummary[]> {
 	const rows = await tx.query<DrawRow>(
@@ -149,7 +158,7 @@ export async function createDraw(
 ): Promise<string> {
 	const rows = await tx.query<{ id: string }>(
 		`insert into public.draw (territory_id, title, description, period_start, period_end,
-			group_count, group_size, mix_worlds, mix_communes, seed, confirm_days)
+			group_count, group_size, mix_worlds, mix_communes, seed_source, confirm_days)
 		 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 		 returning id`,
 		[
@@ -162,21 +171,23 @@ export async function createDraw(
 			a.rules.groupSize,
 			a.rules.mixWorlds,
 			a.rules.mixCommunes,
-			a.seed,
+			a.seedSource,
 			a.confirmDays
 		]
 	);
 	return rows[0]!.id;
 }
 
-/** Deletes a call not yet drawn (RLS refuses a drawn one: nothing is deleted, false). */
+/** Deletes a call whose pool is still open (RLS keeps a closed one: nothing deleted, false). */
 export async function deleteOpenDraw(
 	tx: Tx,
 	territoryId: string,
 	drawId: string
 ): Promise<boolean> {
 	const rows = await tx.query(
-		`delete from public.draw where territory_id = $1 and id = $2 and drawn_at is null returning id`,
+		`delete from public.draw
+		 where territory_id = $1 and id = $2 and pool_closed_at is null
+		 returning id`,
 		[territoryId, drawId]
 	);
 	return rows.length > 0;
@@ -281,27 +292,67 @@ async function lockDraw(tx: Tx, drawId: string): Promise<void> {
 	await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 9))`, [drawId]);
 }
 
-export type RunResult = { ok: true } | DrawFailure | { ok: false; reason: 'not_open' };
+/** The most volunteers a pool holds when closed (the draw is replayed on every page view). */
+export const MAX_POOL = 1000;
 
-/** Runs the draw of an open call: freezes the pool, computes the groups, records who ran it. */
-export async function runDraw(tx: Tx, territoryId: string, drawId: string): Promise<RunResult> {
+export type CloseResult =
+	| { ok: true; size: number }
+	| { ok: false; reason: 'not_open' }
+	| { ok: false; reason: 'pool_too_large'; size: number; max: number }
+	| DrawFailure;
+
+/**
+ * Closes the pool of an open call: freezes it (the snapshot anyone can replay) before the seed's
+ * value is known. Refused when the pool cannot make the groups (too small, or unable to mix).
+ */
+export async function closePool(tx: Tx, territoryId: string, drawId: string): Promise<CloseResult> {
 	await lockDraw(tx, drawId);
 	const draw = await getDraw(tx, territoryId, drawId);
-	if (!draw || draw.drawnAt !== null) return { ok: false, reason: 'not_open' };
+	if (!draw || draw.poolClosedAt !== null) return { ok: false, reason: 'not_open' };
 	const pool = (await listPool(tx, territoryId, drawId)).map(
 		({ id, name, worlds, commune }): Volunteer => ({ id, name, worlds: [...worlds], commune })
 	);
-	const result = drawGroups(pool, draw.rules, draw.seed);
-	if (!result.ok) return result;
+	if (pool.length > MAX_POOL) {
+		return { ok: false, reason: 'pool_too_large', size: pool.length, max: MAX_POOL };
+	}
+	// Whether this pool can make the groups at all hardly depends on the seed: one try with a seed
+	// that is not the draw's (its result is not kept).
+	const feasible = drawGroups(pool, draw.rules, `essai avant clôture ${drawId}`);
+	if (!feasible.ok) return feasible;
 	const snapshot = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const updated = await tx.query(
-		`update public.draw
-		 set pool_snapshot = $3::text::jsonb, attempts = $4, drawn_at = now(), drawn_by = auth.uid()
-		 where territory_id = $1 and id = $2 and drawn_at is null
+		`update public.draw set pool_snapshot = $3::text::jsonb, pool_closed_at = now()
+		 where territory_id = $1 and id = $2 and pool_closed_at is null
 		 returning id`,
-		[territoryId, drawId, JSON.stringify(snapshot), result.attempts]
+		[territoryId, drawId, JSON.stringify(snapshot)]
 	);
-	return updated.length > 0 ? { ok: true } : { ok: false, reason: 'not_open' };
+	return updated.length > 0 ? { ok: true, size: pool.length } : { ok: false, reason: 'not_open' };
+}
+
+export type RunResult = { ok: true } | DrawFailure | { ok: false; reason: 'not_closed' | 'drawn' };
+
+/** Runs the draw of a closed pool with the seed's value, as read from its announced source. */
+export async function runDraw(
+	tx: Tx,
+	territoryId: string,
+	drawId: string,
+	seed: string
+): Promise<RunResult> {
+	await lockDraw(tx, drawId);
+	const draw = await getDraw(tx, territoryId, drawId);
+	if (!draw) return { ok: false, reason: 'not_closed' };
+	if (draw.drawnAt !== null) return { ok: false, reason: 'drawn' };
+	if (!draw.snapshot) return { ok: false, reason: 'not_closed' };
+	const result = drawGroups(draw.snapshot, draw.rules, seed);
+	if (!result.ok) return result;
+	const updated = await tx.query(
+		`update public.draw
+		 set seed = $3, attempts = $4, drawn_at = now(), drawn_by = auth.uid()
+		 where territory_id = $1 and id = $2 and drawn_at is null and pool_closed_at is not null
+		 returning id`,
+		[territoryId, drawId, seed, result.attempts]
+	);
+	return updated.length > 0 ? { ok: true } : { ok: false, reason: 'drawn' };
 }
 
 interface AnswerRow {
@@ -322,7 +373,7 @@ export async function listAnswers(
 		`select id, actor_id, answer, answered_at, replacement_id, kept_mix
 		 from public.draw_answer
 		 where territory_id = $1 and draw_id = $2
-		 order by id`,
+		 order by position`,
 		[territoryId, drawId]
 	);
 	return rows.map((r) => ({
@@ -347,7 +398,7 @@ export async function recordAnswers(
 ): Promise<AnswerResult> {
 	await lockDraw(tx, drawId);
 	const draw = await getDraw(tx, territoryId, drawId);
-	if (!draw || !draw.snapshot) return { ok: false, reason: 'not_drawn' };
+	if (!draw || !draw.snapshot || draw.seed === null) return { ok: false, reason: 'not_drawn' };
 	const before = await listAnswers(tx, territoryId, drawId);
 	const all = [...before.map(({ actorId, answer }) => ({ actorId, answer })), ...answers];
 	const replayed = replayDraw(draw.snapshot, draw.rules, draw.seed, all);
@@ -357,15 +408,16 @@ export async function recordAnswers(
 		const replacement = replayed.state.replacements.find((r) => r.answer === index);
 		await tx.query(
 			`insert into public.draw_answer
-				(territory_id, draw_id, actor_id, answer, replacement_id, kept_mix)
-			 values ($1, $2, $3, $4, $5, $6)`,
+				(territory_id, draw_id, actor_id, answer, replacement_id, kept_mix, position)
+			 values ($1, $2, $3, $4, $5, $6, $7)`,
 			[
 				territoryId,
 				drawId,
 				answers[i]!.actorId,
 				answers[i]!.answer,
 				replacement?.in ?? null,
-				replacement ? replacement.keptMix : null
+				replacement ? replacement.keptMix : null,
+				index
 			]
 		);
 	}

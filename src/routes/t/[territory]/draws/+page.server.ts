@@ -30,7 +30,7 @@ const FIELDS = [
 	'groupSize',
 	'mixWorlds',
 	'mixCommunes',
-	'seed',
+	'seedSource',
 	'confirmDays'
 ] as const;
 

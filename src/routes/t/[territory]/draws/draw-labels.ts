@@ -44,7 +44,7 @@ const FIELD_LABELS: Record<AnnouncementField, () => string> = {
 	periodEnd: m.draws_field_period_end,
 	groups: m.draws_field_groups,
 	groupSize: m.draws_field_group_size,
-	seed: m.draws_field_seed,
+	seedSource: m.draws_field_seed_source,
 	confirmDays: m.draws_field_confirm_days
 };
 
@@ -64,4 +64,12 @@ export function fieldErrorText(field: AnnouncementField, code: AnnouncementError
 		default:
 			return m.draws_error_invalid({ field: label });
 	}
+}
+
+/** Why the seed value entered at the draw is refused. */
+export function seedValueErrorText(code: 'required' | 'too_long' | 'invalid'): string {
+	const field = m.draws_field_seed_value();
+	if (code === 'required') return m.draws_error_required({ field });
+	if (code === 'too_long') return m.draws_error_too_long({ field });
+	return m.draws_error_invalid({ field });
 }

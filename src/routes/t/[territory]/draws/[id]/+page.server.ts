@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { loadFrenchCommunes } from '$lib/domain/census/communes-fr';
 import { ACTOR_KINDS } from '$lib/domain/actor-kinds';
-import { replayDraw, sha256Hex, type DrawState } from '$lib/domain/draw';
+import { drawGroups, replayDraw, sha256Hex, type DrawState } from '$lib/domain/draw';
+import { readSeedValue } from '$lib/domain/draw/announcement';
 import { isUuid } from '$lib/domain/events/event-input';
 import { WORLD_ORDER } from '$lib/domain/network';
 import { m } from '$lib/i18n';
@@ -12,6 +13,7 @@ import {
 	actorCommunes,
 	actorsMatching,
 	addVolunteers,
+	closePool,
 	deadlines,
 	deleteOpenDraw,
 	getDraw,
@@ -24,6 +26,7 @@ import {
 } from '$lib/server/queries/draws';
 import { canEdit } from '$lib/server/queries/territories';
 import { territoryWithRole } from '$lib/server/territory-access';
+import { seedValueErrorText } from '../draw-labels';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface SeatView {
@@ -55,10 +58,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const found = await db.asUser(locals.claims, async (tx) => {
 		const draw = await getDraw(tx, territory.id, params.id);
 		if (!draw) return null;
-		const pool = draw.drawnAt ? [] : await listPool(tx, territory.id, draw.id);
+		const pool = draw.poolClosedAt ? [] : await listPool(tx, territory.id, draw.id);
 		const answers = draw.drawnAt ? await listAnswers(tx, territory.id, draw.id) : [];
 		const communeCodes =
-			!draw.drawnAt && canEdit(role) ? await actorCommunes(tx, territory.id) : [];
+			!draw.poolClosedAt && canEdit(role) ? await actorCommunes(tx, territory.id) : [];
 		return { draw, pool, answers, communeCodes };
 	});
 	if (!found) error(404, m.draws_not_found());
@@ -78,15 +81,19 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			periodStart: draw.periodStart,
 			periodEnd: draw.periodEnd,
 			rules: draw.rules,
+			seedSource: draw.seedSource,
 			seed: draw.seed,
 			confirmDays: draw.confirmDays,
 			createdAt: draw.createdAt,
+			poolClosedAt: draw.poolClosedAt,
 			drawnAt: draw.drawnAt,
 			attempts: draw.attempts,
 			poolSize: draw.poolSize
 		},
-		// What anyone can recompute by hand: sha256("<seed>#0").
-		firstBlock: { input: `${draw.seed}#0`, hex: sha256Hex(`${draw.seed}#0`) }
+		// What anyone can recompute by hand: sha256("<seed>#0"), and the pool's fingerprint.
+		firstBlock:
+			draw.seed === null ? null : { input: `${draw.seed}#0`, hex: sha256Hex(`${draw.seed}#0`) },
+		poolHash: draw.snapshot ? sha256Hex(draw.snapshot.map((v) => v.id).join('\n')) : null
 	};
 
 	if (!draw.snapshot) {
@@ -108,6 +115,28 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 							.sort((a, b) => a.name.localeCompare(b.name, 'fr'))
 					}
 				: null,
+			frozen: [],
+			groups: [],
+			reserve: [],
+			log: [],
+			verified: null,
+			overdueCount: 0
+		};
+	}
+
+	if (draw.seed === null) {
+		return {
+			...base,
+			pool: [],
+			bulk: null,
+			frozen: draw.snapshot
+				.map((v) => ({
+					id: v.id,
+					name: v.name,
+					communeName: communeName(v.commune),
+					worlds: [...v.worlds]
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name, 'fr')),
 			groups: [],
 			reserve: [],
 			log: [],
@@ -130,6 +159,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			...base,
 			pool: [],
 			bulk: null,
+			frozen: [],
 			groups: [],
 			reserve: [],
 			log: [],
@@ -141,10 +171,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const due = deadlines(draw, state, answers);
 	const now = new Date();
 	const late = new Set(overdue(state, due, now));
-	const verified = state.replacements.every((r) => {
-		const stored = answers[r.answer];
-		return stored !== undefined && stored.replacementId === r.in && stored.keptMix === r.keptMix;
-	});
+	const again = drawGroups(draw.snapshot, draw.rules, draw.seed);
+	const verified =
+		again.ok &&
+		again.attempts === draw.attempts &&
+		state.replacements.every((r) => {
+			const stored = answers[r.answer];
+			return stored !== undefined && stored.replacementId === r.in && stored.keptMix === r.keptMix;
+		});
 
 	const log: LogEntry[] = [];
 	answers.forEach((a, index) => {
@@ -167,6 +201,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		...base,
 		pool: [],
 		bulk: null,
+		frozen: [],
 		groups: state.groups.map((seats, g) => ({
 			n: g + 1,
 			missing: draw.rules.groupSize - seats.length,
@@ -254,11 +289,48 @@ export const actions: Actions = {
 		if (!removed) error(403, m.draws_error_forbidden());
 		return { removed: name };
 	},
-	run: async ({ params, locals }) => {
+	close: async ({ params, locals }) => {
 		const db = await getDatabase();
 		const territory = await editorAccess(db, locals.claims, params.territory);
 		const drawId = await drawIdOf(db, locals.claims, territory.id, params);
-		const result = await db.asUser(locals.claims, (tx) => runDraw(tx, territory.id, drawId));
+		const result = await db.asUser(locals.claims, (tx) => closePool(tx, territory.id, drawId));
+		if (result.ok) return { closed: result.size };
+		switch (result.reason) {
+			case 'pool_too_small':
+				return fail(400, {
+					runError: m.draws_run_too_small({ available: result.available, needed: result.needed })
+				});
+			case 'pool_too_large':
+				return fail(400, {
+					runError: m.draws_close_too_large({ size: result.size, max: result.max })
+				});
+			case 'cannot_mix':
+				return fail(400, {
+					runError:
+						result.constraint === 'worlds'
+							? m.draws_run_cannot_mix_worlds({ attempts: result.attempts })
+							: m.draws_run_cannot_mix_communes({ attempts: result.attempts })
+				});
+			default:
+				return fail(409, { runError: m.draws_close_not_open() });
+		}
+	},
+	run: async ({ params, locals, request }) => {
+		const db = await getDatabase();
+		const territory = await editorAccess(db, locals.claims, params.territory);
+		const drawId = await drawIdOf(db, locals.claims, territory.id, params);
+		const form = await request.formData();
+		const raw = form.get('seed');
+		const read = readSeedValue(typeof raw === 'string' ? raw : null);
+		if (!read.ok) {
+			return fail(400, {
+				seedValue: typeof raw === 'string' ? raw : '',
+				seedError: seedValueErrorText(read.error)
+			});
+		}
+		const result = await db.asUser(locals.claims, (tx) =>
+			runDraw(tx, territory.id, drawId, read.seed)
+		);
 		if (result.ok) return { ran: true };
 		switch (result.reason) {
 			case 'pool_too_small':
@@ -272,6 +344,8 @@ export const actions: Actions = {
 							? m.draws_run_cannot_mix_worlds({ attempts: result.attempts })
 							: m.draws_run_cannot_mix_communes({ attempts: result.attempts })
 				});
+			case 'not_closed':
+				return fail(409, { runError: m.draws_run_not_closed() });
 			default:
 				return fail(409, { runError: m.draws_run_not_open() });
 		}
@@ -312,7 +386,7 @@ export const actions: Actions = {
 		const drawId = await drawIdOf(db, locals.claims, territory.id, params);
 		const count = await db.asUser(locals.claims, async (tx) => {
 			const draw = await getDraw(tx, territory.id, drawId);
-			if (!draw?.snapshot) return 0;
+			if (!draw?.snapshot || draw.seed === null) return 0;
 			const answers = await listAnswers(tx, territory.id, drawId);
 			const replayed = replayDraw(draw.snapshot, draw.rules, draw.seed, answers);
 			if (!replayed.ok) return 0;
@@ -335,7 +409,7 @@ export const actions: Actions = {
 		const deleted = await db.asUser(locals.claims, (tx) =>
 			deleteOpenDraw(tx, territory.id, drawId)
 		);
-		if (!deleted) return fail(409, { runError: m.draws_run_not_open() });
+		if (!deleted) return fail(409, { runError: m.draws_delete_closed() });
 		redirect(303, resolve('/t/[territory]/draws', { territory: territory.slug }));
 	}
 };

@@ -20,18 +20,19 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const found = await db.asUser(locals.claims, async (tx) => {
 		const draw = await getDraw(tx, territory.id, params.id);
 		if (!draw) return null;
-		return { draw, answers: draw.snapshot ? await listAnswers(tx, territory.id, draw.id) : [] };
+		return { draw, answers: draw.drawnAt ? await listAnswers(tx, territory.id, draw.id) : [] };
 	});
 	if (!found) error(404, m.draws_not_found());
 	const { draw, answers } = found;
-	const replayed = draw.snapshot
-		? replayDraw(
-				draw.snapshot,
-				draw.rules,
-				draw.seed,
-				answers.map(({ actorId, answer }) => ({ actorId, answer }))
-			)
-		: null;
+	const replayed =
+		draw.snapshot && draw.seed !== null
+			? replayDraw(
+					draw.snapshot,
+					draw.rules,
+					draw.seed,
+					answers.map(({ actorId, answer }) => ({ actorId, answer }))
+				)
+			: null;
 	const body = {
 		algorithm:
 			'Maillage draw v1: src/lib/domain/draw/draw.ts — pool sorted by id (code points); ' +
@@ -43,12 +44,14 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		draw: {
 			id: draw.id,
 			title: draw.title,
+			seedSource: draw.seedSource,
 			seed: draw.seed,
 			rules: draw.rules,
 			confirmDays: draw.confirmDays,
 			periodStart: draw.periodStart,
 			periodEnd: draw.periodEnd,
 			announcedAt: draw.createdAt,
+			poolClosedAt: draw.poolClosedAt,
 			drawnAt: draw.drawnAt,
 			attempts: draw.attempts
 		},
