@@ -127,6 +127,13 @@ export interface TableSpec {
 	update(c: SeedContext): Row;
 	/** What is particular about this table, for the doc. */
 	note?: string;
+	/**
+	 * Operations a policy or trigger allows only in the app's own transactions
+	 * (`maillage.writer = app`, set by db.asUser; PostgREST cannot set it). The grid is what the
+	 * app's connection may do as each caller (the SQL runners); through the API these cells are
+	 * `deny` for anon and authenticated callers: see apiExpectationFor.
+	 */
+	appOnly?: readonly Operation[];
 }
 
 const inTerritory = (c: SeedContext) => ({ column: 'territory_id', values: [c.id('territory')] });
@@ -574,7 +581,11 @@ export const TABLES: readonly TableSpec[] = [
 			position: 1
 		}),
 		update: () => ({ answer: 'expired' }),
-		note: 'answers to a draw, recorded by editors, append-only (the audit trail replays them).'
+		appOnly: ['insert'],
+		note:
+			'answers to a draw, recorded by editors through the app only (it replays the draw to ' +
+			'seat the replacement), append-only (the audit trail replays them). Through the API ' +
+			'(PostgREST) the insert is refused to everyone but the service role.'
 	}
 ];
 
@@ -1132,6 +1143,24 @@ export function expectationFor(
 	);
 	if (!found) throw new Error(`No expectation for ${caller} ${territory} ${table}`);
 	return found;
+}
+
+/**
+ * What `caller` may do on T's rows of `table` through the API (PostgREST), where the app-only
+ * operations of the table (TableSpec.appOnly) are refused to anon and authenticated callers.
+ */
+export function apiExpectationFor(
+	caller: CallerKey,
+	territory: TerritoryKey,
+	table: string
+): Expectation {
+	const e = expectationFor(caller, territory, table);
+	const spec = TABLES.find((t) => t.name === table);
+	const dbRole = CALLERS.find((c) => c.key === caller)?.dbRole;
+	if (!spec?.appOnly?.length || dbRole === 'service_role') return e;
+	const cells = { ...e.cells };
+	for (const op of spec.appOnly) cells[op] = 'deny';
+	return { ...e, cells };
 }
 
 /** The canonical form of a grid line (no comment); runners print what they saw the same way. */

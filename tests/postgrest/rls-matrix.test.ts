@@ -31,7 +31,7 @@ import {
 	expectedContactLines,
 	readableContact,
 	seedContext,
-	expectationFor,
+	apiExpectationFor,
 	formatLine,
 	type Caller,
 	type ContactValue,
@@ -423,7 +423,7 @@ describe.skipIf(!TEST_POSTGREST_URL)('RLS matrix through supabase-js and PostgRE
 				}
 				const expected = TERRITORY_KEYS.flatMap((key) =>
 					TABLES.map((spec) => {
-						const e = expectationFor(caller.key, key, spec.name);
+						const e = apiExpectationFor(caller.key, key, spec.name);
 						return formatLine(e.caller, e.territory, e.table, e.cells);
 					})
 				);
