@@ -14,10 +14,13 @@ import {
 	addVolunteers,
 	closePool,
 	createDraw,
+	deadlines,
+	expireOverdue,
 	getDraw,
 	listAnswers,
 	listDraws,
 	listPool,
+	overdue,
 	recordAnswers,
 	runDraw,
 	type DrawAnnouncement
@@ -321,6 +324,41 @@ describe('a draw in the database', () => {
 			{ actorId: leaving, answer: 'declined' }
 		]);
 		expect(replay).toEqual(result);
+	});
+
+	it('silences past the deadline free their seats in one batch; none before it', async () => {
+		const draw = (await db.asUser(viewer, (tx) => getDraw(tx, territoryId, drawId)))!;
+		const drawnAt = Date.parse(draw.drawnAt!);
+		// The day before the deadline (confirmDays = 7): nobody is overdue.
+		const early = new Date(drawnAt + 6 * 86_400_000);
+		expect(await db.asUser(editor, (tx) => expireOverdue(tx, territoryId, drawId, early))).toBe(0);
+		const before = await db.asUser(viewer, (tx) => listAnswers(tx, territoryId, drawId));
+		const replayed = replayDraw(draw.snapshot!, draw.rules, draw.seed!, before);
+		if (!replayed.ok) throw new Error('replay failed');
+		const pending = replayed.state.groups.flat().filter((s) => s.status === 'pending');
+		// A day after the deadline: every pending seat is silent (the one the decline seated has
+		// its deadline from that answer, recorded moments after the draw).
+		const late = new Date(drawnAt + 8 * 86_400_000);
+		const due = deadlines(draw, replayed.state, before);
+		expect(overdue(replayed.state, due, late)).toEqual(pending.map((s) => s.actorId));
+		const expired = await db.asUser(editor, (tx) => expireOverdue(tx, territoryId, drawId, late));
+		expect(expired).toBe(pending.length);
+		const after = await db.asUser(viewer, (tx) => listAnswers(tx, territoryId, drawId));
+		expect(after.slice(before.length).map((a) => [a.actorId, a.answer])).toEqual(
+			pending.map((s) => [s.actorId, 'expired'])
+		);
+		// Their replacements have a week from now: nothing is overdue the day before.
+		const lastAnswer = Date.parse(after.at(-1)!.answeredAt);
+		const soon = new Date(lastAnswer + 6 * 86_400_000);
+		expect(await db.asUser(editor, (tx) => expireOverdue(tx, territoryId, drawId, soon))).toBe(0);
+		// Members cannot do it at all.
+		expect(
+			await code(
+				db.asUser(member, (tx) =>
+					expireOverdue(tx, territoryId, drawId, new Date(drawnAt + 30 * 86_400_000))
+				)
+			)
+		).toBe('42501');
 	});
 });
 

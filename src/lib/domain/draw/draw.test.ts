@@ -141,13 +141,21 @@ describe('mixing', () => {
 	const pro = { worlds: ['professionnel'] };
 	const amateur = { worlds: ['amateur'] };
 
-	it('a group mixes worlds when some world is not everybody’s; unknown worlds do not count', () => {
-		const v = (worlds: string[]) => ({ id: 'x', name: 'x', worlds, commune: null });
+	it('a group mixes worlds when two members stand on the two ends of a pair', () => {
+		let n = 0;
+		const v = (worlds: string[]) => ({ id: `v${n++}`, name: 'x', worlds, commune: null });
 		expect(mixesWorlds([v(['professionnel']), v(['professionnel'])])).toBe(false);
 		expect(mixesWorlds([v(['professionnel']), v(['amateur'])])).toBe(true);
+		expect(mixesWorlds([v(['rural', 'elu']), v(['urbain']), v(['rural'])])).toBe(true);
 		expect(mixesWorlds([v(['professionnel', 'rural']), v(['rural', 'professionnel'])])).toBe(false);
-		expect(mixesWorlds([v(['professionnel', 'rural']), v(['professionnel'])])).toBe(true);
+		// Different worlds of different pairs, or a pair left unanswered, are not a mix.
+		expect(mixesWorlds([v(['professionnel', 'rural']), v(['professionnel'])])).toBe(false);
+		expect(mixesWorlds([v(['professionnel']), v(['rural'])])).toBe(false);
 		expect(mixesWorlds([v(['professionnel']), v([])])).toBe(false);
+		// Nor worlds outside the pairs, nor one actor carrying both ends.
+		expect(mixesWorlds([v(['culture']), v(['sport'])])).toBe(false);
+		expect(mixesWorlds([v(['professionnel', 'amateur']), v([])])).toBe(false);
+		expect(mixesWorlds([v(['professionnel', 'amateur']), v(['amateur'])])).toBe(true);
 	});
 
 	it('a group mixes communes when it spans two known communes', () => {

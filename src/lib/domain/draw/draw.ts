@@ -20,12 +20,13 @@
  * (tested over many seeds); with them, every arrangement that mixes has the same chance, so
  * volunteers alike (same worlds, same commune) have the same chance.
  */
+import { WORLD_PAIRS } from '../worlds';
 import { SeedStream } from './stream';
 
 export interface Volunteer {
 	id: string;
 	name: string;
-	/** World keys (network/worlds.ts); none when unknown. */
+	/** World keys (domain/worlds.ts); none when unknown. */
 	worlds: readonly string[];
 	/** INSEE code; null when unknown. */
 	commune: string | null;
@@ -91,14 +92,17 @@ export function drawOrder(
 }
 
 /**
- * A group mixes the worlds when its members do not all belong to the same worlds: at least one
- * world is held by some and not by others. Members with no world given do not count.
+ * A group mixes the worlds when it brings together two worlds that rarely meet: for at least one
+ * pair of worlds (professional / amateur, urban / rural… WORLD_PAIRS), one member carries one end
+ * and another member the other end. A world left unanswered, a world outside the pairs, or one
+ * actor carrying both ends (data written outside the app) does not make a mix.
  */
 export function mixesWorlds(members: readonly Volunteer[]): boolean {
-	const known = members.filter((m) => m.worlds.length > 0);
-	if (known.length < 2) return false;
-	const first = new Set(known[0]!.worlds);
-	return known.some((m) => m.worlds.length !== first.size || m.worlds.some((w) => !first.has(w)));
+	return WORLD_PAIRS.some(([a, b]) => {
+		const withA = members.filter((m) => m.worlds.includes(a));
+		const withB = members.filter((m) => m.worlds.includes(b));
+		return withA.some((x) => withB.some((y) => y !== x));
+	});
 }
 
 /** A group mixes the communes when its members come from at least two (known) communes. */

@@ -455,6 +455,35 @@ export function overdue(state: DrawState, due: ReadonlyMap<string, string>, now:
 		.map((s) => s.actorId);
 }
 
+/**
+ * Records « silence » for every pending seat whose deadline has passed at `now`, and seats the
+ * replacements. The overdue list is computed under the draw's lock, so an answer recorded at the
+ * same moment is taken into account rather than making the batch fail. Returns how many seats
+ * were given again (0 when none was overdue, or the draw is not drawn).
+ */
+export async function expireOverdue(
+	tx: Tx,
+	territoryId: string,
+	drawId: string,
+	now: Date = new Date()
+): Promise<number> {
+	await lockDraw(tx, drawId);
+	const draw = await getDraw(tx, territoryId, drawId);
+	if (!draw?.snapshot || draw.seed === null) return 0;
+	const answers = await listAnswers(tx, territoryId, drawId);
+	const replayed = replayDraw(draw.snapshot, draw.rules, draw.seed, answers);
+	if (!replayed.ok) return 0;
+	const late = overdue(replayed.state, deadlines(draw, replayed.state, answers), now);
+	if (late.length === 0) return 0;
+	const done = await recordAnswers(
+		tx,
+		territoryId,
+		drawId,
+		late.map((actorId) => ({ actorId, answer: 'expired' as const }))
+	);
+	return done.ok ? late.length : 0;
+}
+
 /** The communes where the territory has actors (codes), for the pool's « add by commune ». */
 export async function actorCommunes(tx: Tx, territoryId: string): Promise<string[]> {
 	const rows = await tx.query<{ code: string }>(

@@ -16,6 +16,7 @@ import {
 	closePool,
 	deadlines,
 	deleteOpenDraw,
+	expireOverdue,
 	getDraw,
 	listAnswers,
 	listPool,
@@ -384,28 +385,16 @@ export const actions: Actions = {
 		const db = await getDatabase();
 		const territory = await editorAccess(db, locals.claims, params.territory);
 		const drawId = await drawIdOf(db, locals.claims, territory.id, params);
-		const count = await db.asUser(locals.claims, async (tx) => {
-			const draw = await getDraw(tx, territory.id, drawId);
-			if (!draw?.snapshot || draw.seed === null) return 0;
-			const answers = await listAnswers(tx, territory.id, drawId);
-			const replayed = replayDraw(draw.snapshot, draw.rules, draw.seed, answers);
-			if (!replayed.ok) return 0;
-			const late = overdue(replayed.state, deadlines(draw, replayed.state, answers), new Date());
-			if (late.length === 0) return 0;
-			const done = await recordAnswers(
-				tx,
-				territory.id,
-				drawId,
-				late.map((actorId) => ({ actorId, answer: 'expired' as const }))
-			);
-			return done.ok ? late.length : 0;
-		});
+		const count = await db.asUser(locals.claims, (tx) => expireOverdue(tx, territory.id, drawId));
 		return { expired: count };
 	},
-	delete: async ({ params, locals }) => {
+	delete: async ({ params, locals, request }) => {
 		const db = await getDatabase();
 		const territory = await editorAccess(db, locals.claims, params.territory);
 		const drawId = await drawIdOf(db, locals.claims, territory.id, params);
+		// Without JavaScript the page asks first: the same question, then `confirm=1`.
+		const form = await request.formData();
+		if (form.get('confirm') !== '1') return { deleteConfirm: true as const };
 		const deleted = await db.asUser(locals.claims, (tx) =>
 			deleteOpenDraw(tx, territory.id, drawId)
 		);
