@@ -70,6 +70,25 @@ describe('the seed stream', () => {
 		expect(fresh.consumed).toBe(0);
 		expect(() => fresh.below(0)).toThrow(RangeError);
 	});
+
+	it('below(n) skips a word at or above 2³² − (2³² mod n), and takes the next one', () => {
+		// n = 3·2³⁰: the limit is 3·2³⁰ too, so a quarter of the words are skipped.
+		const n = 3 * 2 ** 30;
+		const drawn = new SeedStream('rejet');
+		const raw = new SeedStream('rejet');
+		let skipped = 0;
+		for (let i = 0; i < 200; i++) {
+			let u = raw.word();
+			while (u >= n) {
+				skipped += 1;
+				u = raw.word();
+			}
+			expect(drawn.below(n)).toBe(u % n);
+			expect(drawn.consumed).toBe(raw.consumed);
+		}
+		// 200 draws at a quarter each: about 67 skipped words (none at all: chance 0.75²⁰⁰).
+		expect(skipped).toBeGreaterThan(20);
+	});
 });
 
 describe('the draw', () => {
@@ -371,6 +390,59 @@ describe('fairness', () => {
 			expect(count).toBeGreaterThan(25);
 			expect(count).toBeLessThan(110);
 		}
+	});
+
+	/** Pearson's χ² of observed counts against equal expected counts. */
+	const chiSquare = (counts: readonly number[], total: number) => {
+		const expected = total / counts.length;
+		return counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+	};
+
+	it('every volunteer is as likely at every place of the draw order (χ² over the whole matrix)', () => {
+		const pool = volunteers(6);
+		const runs = 3000;
+		const at = pool.map(() => pool.map(() => 0));
+		const index = new Map(pool.map((v, i) => [v.id, i]));
+		for (let s = 0; s < runs; s++) {
+			const { order } = drawOrder(pool, `places ${s}`);
+			order.forEach((id, place) => (at[index.get(id)!]![place]! += 1));
+		}
+		// 36 cells, 25 degrees of freedom: 52.6 is the 0.1 % critical value.
+		expect(chiSquare(at.flat(), runs * 6)).toBeLessThan(52.6);
+	});
+
+	it('all 720 orders of six names come out about equally often (χ², 719 degrees of freedom)', () => {
+		const pool = volunteers(6);
+		const runs = 14_400;
+		const seen = new Map<string, number>();
+		for (let s = 0; s < runs; s++) {
+			const key = drawOrder(pool, `ordres ${s}`).order.join(',');
+			seen.set(key, (seen.get(key) ?? 0) + 1);
+		}
+		expect(seen.size).toBe(720);
+		// 849 is the 0.1 % critical value for 719 degrees of freedom.
+		expect(chiSquare([...seen.values()], runs)).toBeLessThan(849);
+	});
+
+	it('with a mix asked, every arrangement that mixes comes out equally often, and only those', () => {
+		// Two amateurs, two professionals, two groups of two mixing the worlds: 16 of the 24 orders
+		// put an amateur and a professional in each group.
+		const pool = volunteers(4, (i) => ({ worlds: [i < 2 ? 'amateur' : 'professionnel'] }));
+		const rules: DrawRules = { groups: 2, groupSize: 2, mixWorlds: true, mixCommunes: false };
+		const runs = 8000;
+		const seen = new Map<string, number>();
+		for (let s = 0; s < runs; s++) {
+			const result = drawGroups(pool, rules, `arrangements ${s}`);
+			if (!result.ok) throw new Error('draw failed');
+			for (const group of result.groups) {
+				expect(mixesWorlds(group.map((id) => pool.find((v) => v.id === id)!))).toBe(true);
+			}
+			const key = result.order.join(',');
+			seen.set(key, (seen.get(key) ?? 0) + 1);
+		}
+		expect(seen.size).toBe(16);
+		// 15 degrees of freedom: 37.7 is the 0.1 % critical value.
+		expect(chiSquare([...seen.values()], runs)).toBeLessThan(37.7);
 	});
 
 	it('with « mix the worlds », volunteers alike still have the same chance as each other', () => {
