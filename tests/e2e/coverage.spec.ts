@@ -106,7 +106,8 @@ test('a commune of the list opens on the map with its gaps', async ({ page }) =>
 	const code = await first.getAttribute('data-code');
 	const name = (await first.locator('th').innerText()).split('\n')[0]!.trim();
 	await first.getByRole('link').click();
-	await expect(page).toHaveURL(new RegExp(`/map\\?commune=${code}&zones=gaps`));
+	// (The map adds its view, `v=`, once it has framed the commune.)
+	await expect(page).toHaveURL(new RegExp(`/map\\?(v=[^&]+&)?commune=${code}&zones=gaps`));
 	await mapReady(page);
 	const detail = page.getByTestId('coverage-detail');
 	await expect(detail).toBeVisible({ timeout: 30_000 });
@@ -114,6 +115,13 @@ test('a commune of the list opens on the map with its gaps', async ({ page }) =>
 	await expect(detail).toContainText(name);
 	await expect(detail.locator('li').first()).toBeVisible();
 	await expect(page.getByTestId('coverage-legend')).toBeVisible();
+	// The map frames that commune (the whole territory shows at about zoom 10), and says so in
+	// its URL, so that a reload keeps the view.
+	await expect
+		.poll(() => Number(new URL(page.url()).searchParams.get('v')?.split(',')[2] ?? 0), {
+			timeout: 15_000
+		})
+		.toBeGreaterThan(11);
 	await expectAccessible(page);
 	await screenshot(page, 'coverage-map');
 

@@ -7,6 +7,7 @@ import {
 	lacks,
 	LACKING_COLOUR,
 	NO_GAP_COLOUR,
+	outlineBounds,
 	parseCoverageChoice
 } from './coverage-layer';
 import { coverageLayers, SOURCES } from './layers';
@@ -145,5 +146,47 @@ describe('shading', () => {
 		expect(layers.fill.source).toBe('coverage');
 		expect(layers.fill.paint?.['fill-opacity']).toBe(0.7);
 		expect(layers.selected.filter).toEqual(['==', ['get', 'code'], '']);
+	});
+});
+
+describe('outlineBounds', () => {
+	it('frames a polygon or a multipolygon, and nothing else', () => {
+		expect(
+			outlineBounds({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[4.4, 44.0],
+						[4.5, 44.0],
+						[4.45, 44.1],
+						[4.4, 44.0]
+					]
+				]
+			})
+		).toEqual([4.4, 44.0, 4.5, 44.1]);
+		expect(
+			outlineBounds({
+				type: 'MultiPolygon',
+				coordinates: [
+					[
+						[
+							[4.4, 44.0],
+							[4.41, 44.01],
+							[4.4, 44.0]
+						]
+					],
+					[
+						[
+							[4.6, 43.9],
+							[4.61, 43.95],
+							[4.6, 43.9]
+						]
+					]
+				]
+			})
+		).toEqual([4.4, 43.9, 4.61, 44.01]);
+		expect(outlineBounds({ type: 'Point', coordinates: [4.4, 44] })).toBeNull();
+		expect(outlineBounds({ type: 'Polygon', coordinates: [] })).toBeNull();
+		expect(outlineBounds(null)).toBeNull();
 	});
 });

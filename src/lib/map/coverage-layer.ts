@@ -8,13 +8,14 @@
  * choropleth (YlGnBu, choropleth-style.ts). The more gaps, the darker.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { isActorKind, type ActorKind } from '$lib/domain/actor-kinds';
 import {
 	sectorKey,
 	type CommuneCoverage,
 	type CoverageReport
 } from '$lib/domain/coverage/coverage';
+import type { BBox } from './actors-geojson';
 import type { CommuneMapData } from './types';
 
 /** One commune of the layer: its outline and its gaps. */
@@ -210,4 +211,28 @@ export function coverageShading(data: CoverageMapData, choice: CoverageChoice): 
 		],
 		lacking
 	};
+}
+
+/**
+ * The bounding box of a commune's outline, [west, south, east, north], to frame it on the map;
+ * null for anything but a polygon with at least one point.
+ */
+export function outlineBounds(geometry: Geometry | null | undefined): BBox | null {
+	if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return null;
+	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+	let box: BBox | null = null;
+	for (const ring of polygons.flat()) {
+		for (const [lng, lat] of ring) {
+			if (lng === undefined || lat === undefined) continue;
+			box = box
+				? [
+						Math.min(box[0], lng),
+						Math.min(box[1], lat),
+						Math.max(box[2], lng),
+						Math.max(box[3], lat)
+					]
+				: [lng, lat, lng, lat];
+		}
+	}
+	return box;
 }
