@@ -4,19 +4,12 @@
  */
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import {
 	parseSearchLimit,
 	searchWords
 } from '../../src/routes/t/[territory]/actors/search/search-actors';
-import {
-	addMember,
-	createTerritory,
-	createUser,
-	freshDatabase,
-	type TestDatabase
-} from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -65,17 +58,13 @@ describe('GET /t/<slug>/actors/search', () => {
 	let viewer: Claims;
 	let outsider: Claims;
 	beforeAll(async () => {
-		db = await freshDatabase();
+		let territoryId: string;
+		({
+			db,
+			territoryId,
+			claims: { owner, viewer, outsider }
+		} = await demoWithRoles({ roles: ['viewer'], now: new Date('2026-03-01T10:00:00Z') }));
 		current.db = db;
-		const ownerId = await createUser(db, 'proprietaire@example.org');
-		owner = userClaims(ownerId);
-		const { territoryId } = await loadDemo(db, {
-			ownerId,
-			now: new Date('2026-03-01T10:00:00Z')
-		});
-		const viewerId = await createUser(db, 'lecteur@example.org');
-		viewer = userClaims(viewerId);
-		await addMember(db, owner, territoryId, viewerId, 'viewer');
 		await db.asUser(owner, (tx) =>
 			tx.query(
 				`insert into public.actor (territory_id, name)
@@ -83,8 +72,6 @@ describe('GET /t/<slug>/actors/search', () => {
 				[territoryId]
 			)
 		);
-		const outsiderId = await createUser(db, 'ailleurs@example.org');
-		outsider = userClaims(outsiderId);
 		// Another territory with a look-alike actor: it must never leak into the demo's results.
 		const other = await createTerritory(db, outsider, 'ailleurs', 'Ailleurs');
 		await db.asUser(outsider, (tx) =>

@@ -6,17 +6,10 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoverageMapData } from '../../src/lib/map/coverage-layer';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { GEO_GARD_FILE, geoGardPresent } from '../../src/lib/server/geo/test-helpers';
 import { loadCoverage } from '../../src/lib/server/queries/coverage';
-import {
-	addMember,
-	createTerritory,
-	createUser,
-	freshDatabase,
-	type TestDatabase
-} from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -83,16 +76,12 @@ async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
+	({
+		db,
+		territoryId,
+		claims: { owner, viewer, outsider }
+	} = await demoWithRoles({ roles: ['viewer'], now: NOW }));
 	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	owner = userClaims(ownerId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
-	({ territoryId } = await loadDemo(db, { ownerId, now: NOW }));
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
 }, 120_000);
 
 afterAll(async () => {

@@ -3,8 +3,7 @@
  * territory as its members and as the public see it, checked against direct SQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
-import { loadDemo } from '../../src/lib/server/demo/seed';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import {
 	GRID_DEGREES,
 	loadDossierPoints,
@@ -12,7 +11,7 @@ import {
 	type DossierPoints,
 	type LoadDossierPointsOptions
 } from '../../src/lib/server/queries/dossier-map';
-import { createTerritory, createUser, freshDatabase, type TestDatabase } from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const UZES = '30334';
@@ -57,11 +56,11 @@ const near = (p: DossierPoint, r: Located) =>
 	Math.abs(p.lng - r.lng) <= GRID_DEGREES + EPS && Math.abs(p.lat - r.lat) <= GRID_DEGREES + EPS;
 
 beforeAll(async () => {
-	db = await freshDatabase();
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	owner = userClaims(ownerId);
-	outsider = userClaims(await createUser(db, 'dehors@example.org'));
-	({ territoryId } = await loadDemo(db, { ownerId, now: NOW }));
+	({
+		db,
+		territoryId,
+		claims: { owner, outsider }
+	} = await demoWithRoles({ now: NOW }));
 	// The demo places every actor: three lose their location, as an address the geocoder missed.
 	await db.asAdmin((tx) =>
 		tx.query(

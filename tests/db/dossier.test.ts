@@ -6,17 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYS_D_UZES_COMMUNES, PAYS_D_UZES_EPCI } from '../../src/lib/domain/demo/communes';
 import { dossierFigures } from '../../src/lib/domain/dossier/figures';
 import type { DossierInput, DossierScope } from '../../src/lib/domain/dossier/types';
-import { anonClaims, userClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
-import { loadDemo } from '../../src/lib/server/demo/seed';
+import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
 import { loadDossierInput, type LoadDossierOptions } from '../../src/lib/server/queries/dossier';
 import { loadRequestMatches } from '../../src/lib/server/queries/offers';
-import {
-	addMember,
-	createTerritory,
-	createUser,
-	freshDatabase,
-	type TestDatabase
-} from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const FROM = '2025-03-01T10:00:00.000Z';
@@ -44,15 +37,11 @@ async function sqlCount(sql: string, params: unknown[] = [territoryId]): Promise
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	owner = userClaims(ownerId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
-	({ territoryId } = await loadDemo(db, { ownerId, now: NOW }));
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
+	({
+		db,
+		territoryId,
+		claims: { owner, viewer, outsider }
+	} = await demoWithRoles({ roles: ['viewer'], now: NOW }));
 	privateId = await createTerritory(db, owner, 'prive', 'Territoire privé');
 
 	// The demo has no imported listing: one of three rows, two of them the same actor, and a

@@ -7,8 +7,7 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { drawGroups, replayDraw } from '../../src/lib/domain/draw';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { userClaims, type Claims } from '../../src/lib/server/db/types';
+import type { Claims } from '../../src/lib/server/db/types';
 import {
 	actorsMatching,
 	addVolunteers,
@@ -25,7 +24,7 @@ import {
 	runDraw,
 	type DrawAnnouncement
 } from '../../src/lib/server/queries/draws';
-import { addMember, asApiCaller, createUser, freshDatabase, type TestDatabase } from './helpers';
+import { asApiCaller, demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -106,22 +105,12 @@ async function status(promise: unknown): Promise<number | 'ok'> {
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
+	({
+		db,
+		territoryId,
+		claims: { owner, editor, member, viewer, outsider }
+	} = await demoWithRoles({ roles: ['editor', 'member', 'viewer'] }));
 	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const editorId = await createUser(db, 'editeur@example.org');
-	const memberId = await createUser(db, 'membre@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	owner = userClaims(ownerId);
-	editor = userClaims(editorId);
-	member = userClaims(memberId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
-	territoryId = (await loadDemo(db, { ownerId })).territoryId;
-	await addMember(db, owner, territoryId, editorId, 'editor');
-	await addMember(db, owner, territoryId, memberId, 'member');
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
 });
 
 afterAll(async () => {

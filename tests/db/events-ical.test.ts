@@ -6,9 +6,8 @@
 import ICAL from 'ical.js';
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadDemo } from '../../src/lib/server/demo/seed';
 import { anonClaims, type Claims } from '../../src/lib/server/db/types';
-import { createUser, freshDatabase, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -34,10 +33,8 @@ async function get(slug: string, claims: Claims = anonClaims): Promise<Response 
 describe('GET /t/<slug>/events.ics', () => {
 	let db: TestDatabase;
 	beforeAll(async () => {
-		db = await freshDatabase();
+		({ db } = await demoWithRoles({ now: new Date('2026-03-01T10:00:00Z') }));
 		current.db = db;
-		const ownerId = await createUser(db, 'proprietaire@example.org');
-		await loadDemo(db, { ownerId, now: new Date('2026-03-01T10:00:00Z') });
 	});
 	afterAll(async () => {
 		await db?.close();

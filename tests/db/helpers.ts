@@ -25,9 +25,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
+import { DEMO_SLUG } from '../../src/lib/domain/demo/generate';
 import { openEmbedded, openPostgres } from '../../src/lib/server/db/index';
 import { readCompatSql, readMigrations } from '../../src/lib/server/db/migrate';
-import type { Claims, OpenedDatabase, Tx } from '../../src/lib/server/db/types';
+import {
+	userClaims,
+	type Claims,
+	type OpenedDatabase,
+	type Tx
+} from '../../src/lib/server/db/types';
+import { loadDemo } from '../../src/lib/server/demo/seed';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
@@ -217,4 +224,68 @@ export async function addMember(
 			role
 		])
 	);
+}
+
+/** Roles `demoWithRoles` can give besides the owner. */
+export type DemoRole = 'editor' | 'member' | 'viewer';
+
+export interface DemoWithRolesOptions<R extends DemoRole> {
+	/** Users to create and make members of the demo territory, in this order. */
+	roles?: readonly R[];
+	/** Passed to loadDemo as is (its default, today, when left out). */
+	now?: Date;
+	/** A database to load the demo into; a fresh one by default. */
+	db?: TestDatabase;
+}
+
+/** Only the roles asked for are there, so using another one is a type error. */
+type DemoUsers<R extends DemoRole, T> = Record<'owner' | 'outsider' | R, T>;
+
+export interface DemoWithRoles<R extends DemoRole> {
+	db: TestDatabase;
+	territoryId: string;
+	slug: string;
+	claims: DemoUsers<R, Claims>;
+	userIds: DemoUsers<R, string>;
+}
+
+const DEMO_EMAILS: Record<'owner' | 'outsider' | DemoRole, string> = {
+	owner: 'proprietaire@example.org',
+	editor: 'editeur@example.org',
+	member: 'membre@example.org',
+	viewer: 'lecteur@example.org',
+	outsider: 'dehors@example.org'
+};
+
+/**
+ * The demo territory loaded by an owner, with one user per role asked for (added by the owner)
+ * and an outsider who belongs to nothing.
+ */
+export async function demoWithRoles<R extends DemoRole = never>(
+	options: DemoWithRolesOptions<R> = {}
+): Promise<DemoWithRoles<R>> {
+	const db = options.db ?? (await freshDatabase());
+	const roles = [...new Set(options.roles ?? [])];
+	const userIds: Record<string, string> = {};
+	for (const who of ['owner', ...roles, 'outsider'] as const) {
+		userIds[who] = await createUser(db, DEMO_EMAILS[who]);
+	}
+	const claims: Record<string, Claims> = {};
+	for (const [who, id] of Object.entries(userIds)) claims[who] = userClaims(id);
+	const ownerId = userIds.owner!;
+	const { loaded, territoryId } = await loadDemo(db, { ownerId, now: options.now });
+	if (!loaded) {
+		// Someone else owns it then, and this owner could not add the members.
+		throw new Error('demoWithRoles: the demo territory was already loaded in this database');
+	}
+	for (const role of roles) {
+		await addMember(db, userClaims(ownerId), territoryId, userIds[role]!, role);
+	}
+	return {
+		db,
+		territoryId,
+		slug: DEMO_SLUG,
+		claims: claims as DemoUsers<R, Claims>,
+		userIds: userIds as DemoUsers<R, string>
+	};
 }

@@ -13,9 +13,8 @@ import {
 	unpackEdges,
 	type PackedNetwork
 } from '../../src/lib/network/wire';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
-import { addMember, createUser, freshDatabase, type TestDatabase } from './helpers';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
+import { demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -57,16 +56,12 @@ async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
+	({
+		db,
+		territoryId,
+		claims: { viewer, outsider }
+	} = await demoWithRoles({ roles: ['viewer'], now: new Date('2026-03-01T10:00:00Z') }));
 	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	const owner = userClaims(ownerId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
-	({ territoryId } = await loadDemo(db, { ownerId, now: new Date('2026-03-01T10:00:00Z') }));
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
 });
 
 afterAll(async () => {

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNetwork, filterNetwork } from '../../src/lib/domain/network/build';
 import { networkSummary } from '../../src/lib/domain/network/summary';
 import type { NetworkGraph } from '../../src/lib/domain/network/types';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
 import { loadNetworkInput } from '../../src/lib/server/queries/network';
-import { createUser, freshDatabase, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase } from './helpers';
 
 const UZES = '30334';
 
@@ -23,11 +22,11 @@ const edgeList = (graph: NetworkGraph) =>
 	graph.mapEdges((key, a, source, target) => `${key} ${source}→${target} ${a.weight}`);
 
 beforeAll(async () => {
-	db = await freshDatabase();
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	owner = userClaims(ownerId);
-	outsider = userClaims(await createUser(db, 'dehors@example.org'));
-	({ territoryId } = await loadDemo(db, { ownerId, now: new Date('2026-03-01T10:00:00Z') }));
+	({
+		db,
+		territoryId,
+		claims: { owner, outsider }
+	} = await demoWithRoles({ now: new Date('2026-03-01T10:00:00Z') }));
 	const [row] = await db.asAdmin((tx) =>
 		tx.query<typeof counts>(
 			`select (select count(*)::int from public.actor where territory_id = $1) as actors,

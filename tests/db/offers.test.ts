@@ -8,8 +8,7 @@
 import { isActionFailure, isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { kmBetween } from '../../src/lib/domain/offers/match';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
 import {
 	OfferError,
 	createOffer,
@@ -23,7 +22,7 @@ import {
 	validateOffer,
 	type OfferValues
 } from '../../src/lib/server/queries/offers';
-import { addMember, createUser, freshDatabase, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -78,19 +77,12 @@ async function rejection(promise: Promise<unknown>): Promise<OfferError> {
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
+	({
+		db,
+		territoryId,
+		claims: { owner, editor, viewer, outsider }
+	} = await demoWithRoles({ roles: ['editor', 'viewer'], now: NOW }));
 	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const editorId = await createUser(db, 'editeur@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	owner = userClaims(ownerId);
-	editor = userClaims(editorId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
-	territoryId = (await loadDemo(db, { ownerId, now: NOW })).territoryId;
-	await addMember(db, owner, territoryId, editorId, 'editor');
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
 });
 
 afterAll(async () => {

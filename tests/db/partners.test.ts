@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVITATION_COLUMNS } from '../../src/lib/domain/partners/invitations';
 import { PartnerFinder } from '../../src/lib/domain/partners/rank';
 import type { PartnerFinderData } from '../../src/lib/partners/types';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
 import { loadPartnerCandidates, loadPartnerEvent } from '../../src/lib/server/queries/partners';
-import { addMember, createUser, freshDatabase, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -88,16 +87,12 @@ function parseCsv(text: string, delimiter: ',' | ';'): Record<string, string>[] 
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
+	({
+		db,
+		territoryId,
+		claims: { owner, viewer, outsider }
+	} = await demoWithRoles({ roles: ['viewer'], now: new Date('2026-03-01T10:00:00Z') }));
 	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	owner = userClaims(ownerId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
-	({ territoryId } = await loadDemo(db, { ownerId, now: new Date('2026-03-01T10:00:00Z') }));
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
 	const [row] = await db.asAdmin((tx) =>
 		tx.query<{ id: string; organisers: string[]; participants: string[] }>(
 			`select e.id, array(select actor_id::text from public.event_actor ea

@@ -6,8 +6,7 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadFrenchCommunes } from '../../src/lib/domain/census/communes-fr';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import type { Geocoder, GeocodeQuery } from '../../src/lib/server/geocode';
 import {
 	PlaceError,
@@ -24,13 +23,7 @@ import {
 	validatePlace,
 	type PlaceValues
 } from '../../src/lib/server/queries/places';
-import {
-	addMember,
-	createTerritory,
-	createUser,
-	freshDatabase,
-	type TestDatabase
-} from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -136,16 +129,12 @@ describe('common places', () => {
 	let otherActorId: string;
 
 	beforeAll(async () => {
-		db = await freshDatabase();
+		({
+			db,
+			territoryId,
+			claims: { owner, viewer, outsider }
+		} = await demoWithRoles({ roles: ['viewer'], now: DEMO_NOW }));
 		current.db = db;
-		const ownerId = await createUser(db, 'proprietaire@example.org');
-		owner = userClaims(ownerId);
-		({ territoryId } = await loadDemo(db, { ownerId, now: DEMO_NOW }));
-		const viewerId = await createUser(db, 'lecteur@example.org');
-		viewer = userClaims(viewerId);
-		await addMember(db, owner, territoryId, viewerId, 'viewer');
-		const outsiderId = await createUser(db, 'ailleurs@example.org');
-		outsider = userClaims(outsiderId);
 		otherTerritoryId = await createTerritory(db, outsider, 'ailleurs', 'Ailleurs');
 		const [other] = await db.asUser(outsider, (tx) =>
 			tx.query<{ id: string }>(

@@ -8,17 +8,10 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PAYS_D_UZES_COMMUNES, PAYS_D_UZES_EPCI } from '../../src/lib/domain/demo/communes';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { geoGardPresent } from '../../src/lib/server/geo/test-helpers';
 import type { DossierPageData } from '../../src/routes/t/[territory]/present/types';
-import {
-	addMember,
-	createTerritory,
-	createUser,
-	freshDatabase,
-	type TestDatabase
-} from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -79,17 +72,13 @@ async function strings(sql: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
-	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	const outsiderId = await createUser(db, 'dehors@example.org');
-	owner = userClaims(ownerId);
-	viewer = userClaims(viewerId);
-	outsider = userClaims(outsiderId);
 	// Demo events are placed around the real date: the page computes at `new Date()` too.
-	({ territoryId } = await loadDemo(db, { ownerId, now: new Date() }));
-	await addMember(db, owner, territoryId, viewerId, 'viewer');
+	({
+		db,
+		territoryId,
+		claims: { owner, viewer, outsider }
+	} = await demoWithRoles({ roles: ['viewer'], now: new Date() }));
+	current.db = db;
 	await createTerritory(db, owner, 'prive', 'Territoire privé');
 	// One imported listing (the demo has none), its name for members' eyes only.
 	await db.asAdmin(async (tx) => {

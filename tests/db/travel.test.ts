@@ -7,12 +7,11 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SeriesChoice, TravelResult } from '../../src/lib/domain/events/travel';
-import { loadDemo } from '../../src/lib/server/demo/seed';
-import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { loadTravelData } from '../../src/lib/server/queries/travel';
 import type { TravelMap } from '../../src/routes/t/[territory]/events/travel/travel-map';
 import type { TravelQuery } from '../../src/routes/t/[territory]/events/travel/travel-query';
-import { addMember, createUser, freshDatabase, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -73,15 +72,13 @@ async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
 }
 
 beforeAll(async () => {
-	db = await freshDatabase();
-	current.db = db;
-	const ownerId = await createUser(db, 'proprietaire@example.org');
-	const viewerId = await createUser(db, 'lecteur@example.org');
-	outsider = userClaims(await createUser(db, 'dehors@example.org'));
-	viewer = userClaims(viewerId);
 	// The real clock: the page splits past and planned editions with it.
-	({ territoryId } = await loadDemo(db, { ownerId, now: new Date() }));
-	await addMember(db, userClaims(ownerId), territoryId, viewerId, 'viewer');
+	({
+		db,
+		territoryId,
+		claims: { viewer, outsider }
+	} = await demoWithRoles({ roles: ['viewer'], now: new Date() }));
+	current.db = db;
 });
 
 afterAll(async () => {
