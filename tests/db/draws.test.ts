@@ -496,4 +496,25 @@ describe('the draw pages', () => {
 			(await db.asUser(viewer, (tx) => listPool(tx, territoryId, id))).map((p) => p.id)
 		).toEqual([b]);
 	});
+
+	it('deleting an open call asks first (without JavaScript too), then deletes it', async () => {
+		const id = await db.asUser(editor, (tx) =>
+			createDraw(tx, territoryId, announcement({ title: 'Appel à supprimer' }))
+		);
+		const exists = async () =>
+			(await db.asUser(viewer, (tx) => getDraw(tx, territoryId, id))) !== null;
+		expect(await post('delete', editor, id, {})).toEqual({ deleteConfirm: true });
+		expect(await exists()).toBe(true);
+		expect(await status(post('delete', member, id, { confirm: '1' }))).toBe(403);
+		expect(await exists()).toBe(true);
+		let location: string | null = null;
+		try {
+			await post('delete', editor, id, { confirm: '1' });
+		} catch (thrown) {
+			if (!isRedirect(thrown)) throw thrown;
+			location = thrown.location;
+		}
+		expect(location).toBe(`/t/${SLUG}/draws`);
+		expect(await exists()).toBe(false);
+	});
 });

@@ -442,7 +442,7 @@ const ROUTES: Record<string, RouteEntry> = {
 				label: 'delete the call',
 				name: 'delete',
 				params: (c) => ({ id: c.ids.drawSpare }),
-				form: () => form({}),
+				form: () => form({ confirm: '1' }),
 				destructive: true
 			}
 		]
