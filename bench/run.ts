@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { censusBenchmark } from './census';
+import { drawsBenchmark } from './draws';
 import { mapBenchmark } from './map';
 import { mapPageBenchmark } from './map-page';
 import { PARTNERS_DB_HEADING, partnersBenchmark, partnersDbBenchmark } from './partners';
@@ -23,7 +24,8 @@ const BENCHMARKS: { heading: string; run: () => Promise<string> }[] = [
 		heading: '## Partner search (k-d tree vs Turf linear scan, 100k actors)',
 		run: () => partnersBenchmark()
 	},
-	{ heading: PARTNERS_DB_HEADING, run: () => partnersDbBenchmark() }
+	{ heading: PARTNERS_DB_HEADING, run: () => partnersDbBenchmark() },
+	{ heading: '## Random draw (replay on each page view)', run: () => drawsBenchmark() }
 ];
 // `npm run bench -- workflow`: only the benchmarks whose heading contains one of the words.
 const only = process.argv.slice(2).map((a) => a.toLowerCase());

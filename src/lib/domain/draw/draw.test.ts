@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+	attemptSeed,
 	canonicalOrder,
 	drawGroups,
 	drawOrder,
@@ -182,6 +183,36 @@ describe('mixing', () => {
 		expect(mixesCommunes([v(UZES), v(UZES)])).toBe(false);
 		expect(mixesCommunes([v(UZES), v(null)])).toBe(false);
 		expect(mixesCommunes([v(UZES), v(MOUSSAC)])).toBe(true);
+	});
+
+	it('shuffle k is the full shuffle of « seed/k »; the first one whose groups all mix is kept', () => {
+		// One amateur in three: with two groups of three mixing worlds, many first shuffles fail.
+		const mixedPool = volunteers(12, (i) => ({ worlds: [i % 3 ? 'professionnel' : 'amateur'] }));
+		const rules: DrawRules = { groups: 2, groupSize: 3, mixWorlds: true, mixCommunes: false };
+		const people = new Map(mixedPool.map((p) => [p.id, p]));
+		const mixes = (order: string[]) =>
+			[order.slice(0, 3), order.slice(3, 6)].every((g) =>
+				mixesWorlds(g.map((id) => people.get(id)!))
+			);
+		let later = 0;
+		for (let s = 0; s < 50; s++) {
+			const seed = `essais ${s}`;
+			const result = drawGroups(mixedPool, rules, seed);
+			if (!result.ok) throw new Error('draw failed');
+			expect(attemptSeed(seed, 1)).toBe(seed);
+			for (let k = 1; k < result.attempts; k++) {
+				expect(mixes(drawOrder(mixedPool, attemptSeed(seed, k)).order)).toBe(false);
+			}
+			// Not the continuation of one stream: shuffle k reads « seed/k#0 », « seed/k#1 »…
+			const kept = drawOrder(mixedPool, attemptSeed(seed, result.attempts));
+			expect(result.order).toEqual(kept.order);
+			expect(result.wordsUsed).toBe(kept.words);
+			if (result.attempts > 1)
+				expect(attemptSeed(seed, result.attempts)).toBe(`${seed}/${result.attempts}`);
+			if (result.attempts > 1) later += 1;
+		}
+		// The rule was exercised: some draws kept a later shuffle.
+		expect(later).toBeGreaterThan(5);
 	});
 
 	it('every group of a constrained draw mixes, for many seeds', () => {

@@ -8,10 +8,11 @@
  * 2. The draw order is a Fisher–Yates shuffle driven by the seed's stream (stream.ts): at step i,
  *    a name is drawn among the n − i not yet drawn (`below(n − i)`) — as out of a hat, one by one.
  * 3. The first K names of the draw order form group 1, the next K group 2, and so on. With « mix
- *    the worlds » or « mix the communes », when a group does not mix, the hat is shuffled again
- *    (the canonical order, shuffled with the next numbers of the same stream), up to MAX_ATTEMPTS
- *    times; the audit gives the attempt that was kept. Every arrangement that mixes thus has the
- *    same chance. When none mixes, the draw says so and records nothing.
+ *    the worlds » or « mix the communes », when a group does not mix, the hat is shuffled again:
+ *    shuffle k starts from the canonical order with its own stream, that of « seed/k »
+ *    (attemptSeed), up to MAX_ATTEMPTS times; the audit gives the shuffle that was kept. Every
+ *    arrangement that mixes thus has the same chance. When none mixes, the draw says so and
+ *    records nothing.
  * 4. A seat freed by a decline or by silence past the deadline goes to the first name of the draw
  *    order never seated — keeping the group mixed when a remaining name can, else the first one
  *    (the log says the mix was lost). Someone who declined or stayed silent is never drawn again.
@@ -59,7 +60,7 @@ export interface DrawResult {
 	groups: string[][];
 	/** The shuffle kept (1 when the first one mixes, or without constraints). */
 	attempts: number;
-	/** Words of the seed stream the shuffles used (shown in the audit). */
+	/** Words of the kept shuffle's stream it used (shown in the audit). */
 	wordsUsed: number;
 }
 
@@ -133,11 +134,24 @@ function byId(pool: readonly Volunteer[]): Map<string, Volunteer> {
 /** Shuffles of the hat tried before a constrained draw says it cannot (documented, audited). */
 export const MAX_ATTEMPTS = 10_000;
 
-function shuffle(ids: string[], stream: SeedStream): void {
-	for (let i = 0; i < ids.length - 1; i++) {
-		const j = i + stream.below(ids.length - i);
-		[ids[i], ids[j]] = [ids[j]!, ids[i]!];
-	}
+/**
+ * The text whose SHA-256 blocks make the stream of shuffle number `attempt`: the seed itself for
+ * the first shuffle (blocks « seed#0 », « seed#1 »…), « seed/k » for the k-th (blocks
+ * « seed/2#0 »…). Each shuffle has its own stream, so a shuffle that does not mix is abandoned as
+ * soon as one of its groups does not, without reading the rest of its numbers.
+ */
+export function attemptSeed(seed: string, attempt: number): string {
+	return attempt === 1 ? seed : `${seed}/${attempt}`;
+}
+
+/** One Fisher–Yates step: position i gets a name drawn among the n − i from i on. */
+function step(ids: string[], i: number, stream: SeedStream): void {
+	const j = i + stream.below(ids.length - i);
+	[ids[i], ids[j]] = [ids[j]!, ids[i]!];
+}
+
+function shuffle(ids: string[], stream: SeedStream, from = 0): void {
+	for (let i = from; i < ids.length - 1; i++) step(ids, i, stream);
 }
 
 /** Steps 1 to 3: the groups. */
@@ -156,24 +170,31 @@ export function drawGroups(
 	const whole = missingMix(pool, rules);
 	if (whole) return { ok: false, reason: 'cannot_mix', constraint: whole, attempts: 0 };
 	const canonical = canonicalOrder(pool).map((v) => v.id);
-	const stream = new SeedStream(seed);
+	const size = rules.groupSize;
 	const missing = { worlds: 0, communes: 0 };
 	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 		const order = [...canonical];
-		shuffle(order, stream);
+		const stream = new SeedStream(attemptSeed(seed, attempt));
+		// The first i + 1 places of a Fisher–Yates shuffle are final after step i: each group is
+		// checked as soon as it is complete, and a shuffle that fails one is dropped there.
+		let lacking: 'worlds' | 'communes' | null = null;
+		for (let i = 0; i < needed && !lacking; i++) {
+			if (i < order.length - 1) step(order, i, stream);
+			if ((i + 1) % size === 0) {
+				const group = order.slice(i + 1 - size, i + 1).map((id) => people.get(id)!);
+				lacking = missingMix(group, rules);
+			}
+		}
+		if (lacking) {
+			missing[lacking] += 1;
+			continue;
+		}
+		// Every group mixes: the rest of the shuffle gives the waiting list.
+		shuffle(order, stream, needed);
 		const groups = Array.from({ length: rules.groups }, (_, g) =>
-			order.slice(g * rules.groupSize, (g + 1) * rules.groupSize)
+			order.slice(g * size, (g + 1) * size)
 		);
-		const lacking = groups
-			.map((ids) =>
-				missingMix(
-					ids.map((id) => people.get(id)!),
-					rules
-				)
-			)
-			.find((m) => m !== null);
-		if (!lacking) return { ok: true, order, groups, attempts: attempt, wordsUsed: stream.consumed };
-		missing[lacking] += 1;
+		return { ok: true, order, groups, attempts: attempt, wordsUsed: stream.consumed };
 	}
 	const constraint = missing.worlds >= missing.communes ? 'worlds' : 'communes';
 	return { ok: false, reason: 'cannot_mix', constraint, attempts: MAX_ATTEMPTS };

@@ -1,6 +1,7 @@
 /**
  * The draw's random numbers, derived from its public seed only, so that anyone can recompute them:
- * block i is SHA-256 of the UTF-8 text « seed#i » (i = 0, 1, 2…), read as eight 32-bit big-endian
+ * block i is SHA-256 of the UTF-8 text « seed#i » (i = 0, 1, 2…; `seed` is the text of one shuffle,
+ * draw.ts attemptSeed), read as eight 32-bit big-endian
  * words, used in order. A number below n is drawn by rejection, without modulo bias: take the next
  * word u; if u < 2³² − (2³² mod n) the number is u mod n, else take the next word.
  */

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { loadFrenchCommunes } from '$lib/domain/census/communes-fr';
 import { ACTOR_KINDS } from '$lib/domain/actor-kinds';
-import { drawGroups, replayDraw, sha256Hex, type DrawState } from '$lib/domain/draw';
+import { attemptSeed, drawGroups, replayDraw, sha256Hex, type DrawState } from '$lib/domain/draw';
 import { readSeedValue } from '$lib/domain/draw/announcement';
 import { isUuid } from '$lib/domain/events/event-input';
 import { WORLD_ORDER } from '$lib/domain/network';
@@ -52,6 +52,8 @@ async function access(db: Database, claims: Claims, slug: string) {
 	return { territory, role };
 }
 
+const firstBlockOf = (text: string) => ({ input: `${text}#0`, hex: sha256Hex(`${text}#0`) });
+
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const db = await getDatabase();
 	const { territory, role } = await access(db, locals.claims, params.territory);
@@ -91,9 +93,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			attempts: draw.attempts,
 			poolSize: draw.poolSize
 		},
-		// What anyone can recompute by hand: sha256("<seed>#0"), and the pool's fingerprint.
+		// What anyone can recompute by hand: the first block of the shuffle kept (« seed#0 », or
+		// « seed/k#0 » for shuffle k), and the pool's fingerprint.
 		firstBlock:
-			draw.seed === null ? null : { input: `${draw.seed}#0`, hex: sha256Hex(`${draw.seed}#0`) },
+			draw.seed === null ? null : firstBlockOf(attemptSeed(draw.seed, draw.attempts ?? 1)),
 		poolHash: draw.snapshot ? sha256Hex(draw.snapshot.map((v) => v.id).join('\n')) : null
 	};
 

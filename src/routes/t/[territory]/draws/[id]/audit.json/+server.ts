@@ -35,12 +35,13 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 			: null;
 	const body = {
 		algorithm:
-			'Maillage draw v1: src/lib/domain/draw/draw.ts — pool sorted by id (code points); ' +
-			'block i = SHA-256(UTF-8 "<seed>#<i>") read as 32-bit big-endian words; below(n) by ' +
-			'rejection (u < 2^32 - 2^32 mod n → u mod n); Fisher–Yates (i = 0…n−2, j = i + below(n−i)); ' +
-			'groups = consecutive slices of the order; reshuffle with the same stream while a group ' +
-			'misses a requested mix; a freed seat goes to the first waiting name keeping the mix, ' +
-			'else the first.',
+			'Maillage draw v2: src/lib/domain/draw/draw.ts — pool sorted by id (code points); ' +
+			'shuffle k (k = 1, 2…) reads the stream of S = "<seed>" for k = 1, "<seed>/<k>" after: ' +
+			'block i = SHA-256(UTF-8 "<S>#<i>") read as 32-bit big-endian words; below(n) by ' +
+			'rejection (u < 2^32 - 2^32 mod n → u mod n); Fisher–Yates (i = 0…n−2, j = i + below(n−i)) ' +
+			'from the sorted pool; groups = consecutive slices of the order; the first shuffle whose ' +
+			'groups all have the requested mix is kept (at most 10,000); a freed seat goes to the ' +
+			'first waiting name keeping the mix, else the first.',
 		draw: {
 			id: draw.id,
 			title: draw.title,
