@@ -722,7 +722,7 @@ const ROUTES: Record<string, RouteEntry> = {
 			{
 				label: 'remove a member',
 				name: 'remove',
-				form: (c) => form({ user: c.ids.member }),
+				form: (c) => form({ user: c.ids.member, confirm: '1' }),
 				namesObjects: true,
 				destructive: true,
 				controlBy: 'ownerA'

@@ -1,10 +1,11 @@
 /**
  * Territory settings in the database (migration 20261127100000_territory_settings.sql): the
  * licence a new territory gets, invitations (who sees, adds and cancels them), accepting them on
- * sign-in, the last owner a territory keeps, who may reorder the listings, and who reads the
- * members' addresses.
+ * sign-in, the last owner a territory keeps, who may reorder the listings, who reads the
+ * members' addresses, and the settings page's `remove` action (it asks before removing).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anonClaims, userClaims, type Claims } from '../../src/lib/server/db/types';
 import {
 	addMember,
@@ -13,6 +14,15 @@ import {
 	freshDatabase,
 	type TestDatabase
 } from './helpers';
+
+// The settings page's actions read the database through getDatabase(): this test's database.
+const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
+vi.mock('$lib/server/db', async (importOriginal) => ({
+	...(await importOriginal<typeof import('../../src/lib/server/db/index')>()),
+	getDatabase: async () => current.db
+}));
+
+const settingsPage = await import('../../src/routes/t/[territory]/settings/+page.server');
 
 const REFUSED = /row-level security|permission denied/;
 
@@ -57,6 +67,7 @@ async function roleOf(userId: string, t = territory): Promise<string | null> {
 
 beforeAll(async () => {
 	db = await freshDatabase();
+	current.db = db;
 	for (const who of WHO) ids[who] = await createUser(db, emails(who));
 	territory = await createTerritory(db, claims('owner'), 'reglages', 'Réglages');
 	for (const role of ['editor', 'member', 'viewer'] as const)
@@ -359,5 +370,107 @@ describe('territory_members()', () => {
 		for (const who of ['editor', 'member', 'viewer', 'outsider'] as const)
 			expect(await read(claims(who)), who).toEqual([]);
 		await expect(read(anonClaims)).rejects.toThrow(REFUSED);
+	});
+});
+
+describe('the settings page’s remove action', () => {
+	const SLUG = 'retrait';
+	let t: string;
+
+	type Outcome =
+		| { kind: 'data'; data: unknown }
+		| { kind: 'fail'; status: number; data: unknown }
+		| { kind: 'redirect'; location: string }
+		| { kind: 'error'; status: number };
+
+	/** Posts ?/remove as `who` (null: a visitor), naming `user`, with `confirm` when given. */
+	async function postRemove(who: Who | null, user: string, confirm?: string): Promise<Outcome> {
+		const form = new FormData();
+		form.set('user', user);
+		if (confirm !== undefined) form.set('confirm', confirm);
+		const url = new URL(`http://maillage.test/t/${SLUG}/settings?/remove`);
+		const event = {
+			params: { territory: SLUG },
+			locals: {
+				user: who ? { id: ids[who], email: emails(who) } : null,
+				claims: who ? claims(who) : anonClaims,
+				locale: 'fr'
+			},
+			url,
+			request: new Request(url, { method: 'POST', body: form })
+		} as never;
+		try {
+			const result = (await settingsPage.actions.remove!(event)) as unknown;
+			if (result && typeof result === 'object' && 'status' in result && 'data' in result)
+				return { kind: 'fail', status: result.status as number, data: result.data };
+			return { kind: 'data', data: result };
+		} catch (thrown) {
+			if (isRedirect(thrown)) return { kind: 'redirect', location: thrown.location };
+			if (isHttpError(thrown)) return { kind: 'error', status: thrown.status };
+			throw thrown;
+		}
+	}
+
+	beforeAll(async () => {
+		t = await createTerritory(db, claims('owner'), SLUG, 'Retrait');
+		for (const role of ['editor', 'member', 'viewer'] as const)
+			await addMember(db, claims('owner'), t, ids[role], role);
+	});
+
+	it('without confirm=1 it only asks, and removes nobody', async () => {
+		for (const confirm of [undefined, '', '0', 'oui'])
+			expect(await postRemove('owner', ids.member, confirm), String(confirm)).toEqual({
+				kind: 'data',
+				data: { action: 'members', confirmRemove: ids.member }
+			});
+		expect(await roleOf(ids.member, t)).toBe('member');
+		// A malformed id is refused before any question.
+		expect(await postRemove('owner', 'nobody')).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { action: 'members', error: 'invalid' }
+		});
+	});
+
+	it('refuses anyone but an owner, asked or confirmed, and removes nobody', async () => {
+		for (const confirm of [undefined, '1']) {
+			for (const who of ['editor', 'member', 'viewer'] as const)
+				expect(await postRemove(who, ids.member, confirm), `${who} ${confirm}`).toEqual({
+					kind: 'error',
+					status: 403
+				});
+			// The territory is private: an outsider does not even learn it exists.
+			expect(await postRemove('outsider', ids.member, confirm)).toEqual({
+				kind: 'error',
+				status: 404
+			});
+			expect(await postRemove(null, ids.member, confirm)).toMatchObject({
+				kind: 'redirect',
+				location: expect.stringMatching(/^\/login\?next=/)
+			});
+		}
+		expect(await roleOf(ids.member, t)).toBe('member');
+		expect(await roleOf(ids.viewer, t)).toBe('viewer');
+	});
+
+	it('with confirm=1 the owner removes the member; the last owner is still refused', async () => {
+		expect(await postRemove('owner', ids.member, '1')).toEqual({
+			kind: 'data',
+			data: { action: 'members', removed: ids.member }
+		});
+		expect(await roleOf(ids.member, t)).toBeNull();
+		expect(await roleOf(ids.viewer, t)).toBe('viewer');
+
+		// Removing oneself as the only owner: asked first, then refused as before.
+		expect(await postRemove('owner', ids.owner)).toEqual({
+			kind: 'data',
+			data: { action: 'members', confirmRemove: ids.owner }
+		});
+		expect(await postRemove('owner', ids.owner, '1')).toEqual({
+			kind: 'fail',
+			status: 409,
+			data: { action: 'members', error: 'last_owner', userId: ids.owner }
+		});
+		expect(await roleOf(ids.owner, t)).toBe('owner');
 	});
 });

@@ -155,10 +155,36 @@ test('the owner invites by email and cancels; the last owner stays an owner', as
 	await expect(refusal).toHaveText(
 		'Un territoire garde au moins un propriétaire : nommez d’abord un autre propriétaire, puis retirez ou changez celui-ci.'
 	);
-	await self
-		.getByRole('button', { name: 'Retirer operateur@maillage.local du territoire' })
-		.click();
+
+	// « Retirer » asks first: the question takes the focus; « Annuler » closes it and gives the
+	// focus back to the button. Confirmed, the last owner is still refused.
+	const remove = self.getByRole('button', {
+		name: 'Retirer operateur@maillage.local du territoire'
+	});
+	const step = page.getByTestId('settings-member-remove-step');
+	const question = step.getByText('Retirer operateur@maillage.local du territoire ?', {
+		exact: true
+	});
+	await remove.click();
+	await expect(step).toHaveCount(1);
+	await expect(question).toBeFocused();
+	await expect(step).toContainText('Vous n’aurez plus accès aux données réservées du territoire');
+	await expect(remove).toHaveAttribute('aria-expanded', 'true');
+	await expectAccessible(page);
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('settings-member-remove-confirm')).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('settings-member-remove-cancel')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(step).toHaveCount(0);
+	await expect(remove).toBeFocused();
+	await expect(remove).toHaveAttribute('aria-expanded', 'false');
+	await expect(self).toContainText('(vous)');
+	await remove.click();
+	await expect(question).toBeFocused();
+	await page.getByTestId('settings-member-remove-confirm').click();
 	await expect(refusal).toContainText('au moins un propriétaire');
+	await expect(step).toHaveCount(0);
 	await openSettings(page);
 	await expect(
 		page
@@ -166,6 +192,28 @@ test('the owner invites by email and cancels; the last owner stays an owner', as
 			.filter({ hasText: 'operateur@maillage.local' })
 			.getByLabel('Rôle de operateur@maillage.local', { exact: true })
 	).toHaveValue('owner');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	// Only the question: the confirmed post is the one the test above makes, and its 409 answer
+	// would be a document load error here.
+	test('« Retirer » is answered with the question, and nobody is removed', async ({ page }) => {
+		await page.goto(SETTINGS);
+		const self = page
+			.getByTestId('settings-member')
+			.filter({ hasText: 'operateur@maillage.local' });
+		await self
+			.getByRole('button', { name: 'Retirer operateur@maillage.local du territoire' })
+			.click();
+		const step = page.getByTestId('settings-member-remove-step');
+		await expect(step).toContainText('Retirer operateur@maillage.local du territoire ?');
+		await expect(step.locator('input[name="user"]')).toHaveCount(1);
+		await expect(page.getByTestId('settings-member-remove-confirm')).toHaveAttribute('value', '1');
+		await expect(self).toContainText('(vous)');
+		await expect(page.getByTestId('settings-status')).toBeEmpty();
+	});
 });
 
 test('the account page shows the operator, their territories and what the local mode means', async ({

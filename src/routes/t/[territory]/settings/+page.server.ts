@@ -156,10 +156,13 @@ export const actions: Actions = {
 		return { action: 'members' as const, changed: userId };
 	},
 
+	/** Without `confirm=1` it only asks (with JavaScript the page asks without this round trip). */
 	remove: async (event) => {
 		const { db, territory } = await ownerOnly(event);
-		const userId = formUuid(await event.request.formData(), 'user');
+		const form = await event.request.formData();
+		const userId = formUuid(form, 'user');
 		if (!userId) return fail(400, { action: 'members' as const, error: 'invalid' as const });
+		if (form.get('confirm') !== '1') return { action: 'members' as const, confirmRemove: userId };
 		const result = await db.asUser(event.locals.claims, (tx) =>
 			removeMember(tx, territory.id, userId)
 		);
