@@ -9,7 +9,7 @@ import type { DossierInput, DossierScope } from '../../src/lib/domain/dossier/ty
 import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
 import { loadDossierInput, type LoadDossierOptions } from '../../src/lib/server/queries/dossier';
 import { loadRequestMatches } from '../../src/lib/server/queries/offers';
-import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
+import { countingTx, createTerritory, demoWithRoles, type TestDatabase } from './helpers';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const FROM = '2025-03-01T10:00:00.000Z';
@@ -80,10 +80,7 @@ afterAll(async () => {
 describe('loadDossierInput', () => {
 	it('reads each table once, filtered by territory', async () => {
 		let queries = 0;
-		const count = (tx: Tx): Tx => ({
-			query: (sql, params) => ((queries += 1), tx.query(sql, params)),
-			exec: (sql) => tx.exec(sql)
-		});
+		const count = (tx: Tx): Tx => countingTx(tx, () => (queries += 1));
 		await db.asUser(viewer, (tx) => loadDossierInput(count(tx), territoryId, TERRITORY, NOW));
 		// territory, actor, source, source_record_links, match_decision, place, event, offer.
 		expect(queries).toBe(8);

@@ -289,3 +289,12 @@ export async function demoWithRoles<R extends DemoRole = never>(
 		userIds: userIds as DemoUsers<R, string>
 	};
 }
+
+/** `tx` as it is, calling `onQuery` before each query it runs (tests that count round trips). */
+export function countingTx(tx: Tx, onQuery: () => void): Tx {
+	return {
+		query: (sql, params) => (onQuery(), tx.query(sql, params)),
+		exec: (sql) => tx.exec(sql),
+		savepoint: (fn) => tx.savepoint(fn)
+	};
+}

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNetwork, filterNetwork } from '../../src/lib/domain/network/build';
 import { networkSummary } from '../../src/lib/domain/network/summary';
 import type { NetworkGraph } from '../../src/lib/domain/network/types';
-import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { loadNetworkInput } from '../../src/lib/server/queries/network';
-import { demoWithRoles, type TestDatabase } from './helpers';
+import { countingTx, demoWithRoles, type TestDatabase } from './helpers';
 
 const UZES = '30334';
 
@@ -52,10 +52,7 @@ describe('loadNetworkInput', () => {
 	it('reads every actor, link and participation in three queries', async () => {
 		let queries = 0;
 		const input = await db.asUser(owner, (tx) => {
-			const counting: Tx = {
-				query: (sql, params) => ((queries += 1), tx.query(sql, params)),
-				exec: (sql) => tx.exec(sql)
-			};
+			const counting = countingTx(tx, () => (queries += 1));
 			return loadNetworkInput(counting, territoryId);
 		});
 		expect(queries).toBe(3);

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVITATION_COLUMNS } from '../../src/lib/domain/partners/invitations';
 import { PartnerFinder } from '../../src/lib/domain/partners/rank';
 import type { PartnerFinderData } from '../../src/lib/partners/types';
-import { anonClaims, type Claims, type Tx } from '../../src/lib/server/db/types';
+import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { loadPartnerCandidates, loadPartnerEvent } from '../../src/lib/server/queries/partners';
-import { demoWithRoles, type TestDatabase } from './helpers';
+import { countingTx, demoWithRoles, type TestDatabase } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -126,13 +126,7 @@ describe('loadPartnerEvent and loadPartnerCandidates', () => {
 	it('gives every located actor once, its participations, and the needs it meets', async () => {
 		let queries = 0;
 		const candidates = await db.asUser(viewer, (tx) => {
-			const counting: Tx = {
-				query: (sql, params) => {
-					queries += 1;
-					return tx.query(sql, params);
-				},
-				exec: (sql) => tx.exec(sql)
-			};
+			const counting = countingTx(tx, () => (queries += 1));
 			return loadPartnerCandidates(counting, territoryId, ['tables', 'sono', 'vélo cargo']);
 		});
 		// One query for the actors, one for the offers, one for the places: never one per actor.
@@ -172,7 +166,7 @@ describe('loadPartnerEvent and loadPartnerCandidates', () => {
 		queries = 0;
 		const plain = await db.asUser(viewer, (tx) =>
 			loadPartnerCandidates(
-				{ query: (sql, params) => ((queries += 1), tx.query(sql, params)), exec: tx.exec },
+				countingTx(tx, () => (queries += 1)),
 				territoryId,
 				[]
 			)

@@ -155,16 +155,19 @@ test('a copied link gives back the same map: view, filters, layers, selection', 
 	// Selecting flies the map to the actor when it is out of sight or far: the URL's view follows
 	// once the flight ends. Copy the link when the written view has stopped changing (on a busy
 	// machine a link taken mid-flight holds the view before it).
+	// The territory opens at about zoom 10: the selection flies in (to zoom 11 at least, where the
+	// copy will not fly again), so the link is taken once the view is there and has stopped.
 	let lastView: string | null = null;
 	await expect
 		.poll(
 			() => {
 				const view = new URL(page.url()).searchParams.get('v');
-				const settled = view !== null && view === lastView;
+				const zoom = Number(view?.split(',')[2] ?? 0);
+				const settled = view !== null && view === lastView && zoom >= 11;
 				lastView = view;
 				return settled;
 			},
-			{ intervals: [1_500], timeout: 20_000 }
+			{ intervals: [1_500], timeout: 30_000 }
 		)
 		.toBe(true);
 	const url = page.url();

@@ -94,13 +94,29 @@ export class EmbeddedDatabase implements Database {
 }
 
 function wrap(pgTx: Transaction): Tx {
-	return {
+	const tx: Tx = {
 		async query<R>(sql: string, params?: unknown[]) {
 			const result = await pgTx.query<R>(sql, params);
 			return result.rows;
 		},
 		async exec(sql: string) {
 			await pgTx.exec(sql);
+		},
+		async savepoint<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+			const name = `maillage_sp_${(savepoints += 1)}`;
+			await pgTx.exec(`savepoint ${name}`);
+			try {
+				const result = await fn(tx);
+				await pgTx.exec(`release savepoint ${name}`);
+				return result;
+			} catch (error) {
+				await pgTx.exec(`rollback to savepoint ${name}`);
+				throw error;
+			}
 		}
 	};
+	return tx;
 }
+
+/** Names nested savepoints apart (one connection, one transaction at a time). */
+let savepoints = 0;

@@ -103,6 +103,10 @@ function wrap(tx: PgTx): Tx {
 		async exec(sql: string) {
 			// No parameters: postgres.js sends it with the simple protocol, several statements allowed.
 			await tx.unsafe(sql);
+		},
+		// postgres.js's own savepoint scope: an error in it is not held against the transaction.
+		async savepoint<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+			return (await tx.savepoint((sub) => fn(wrap(sub)))) as T;
 		}
 	};
 }

@@ -24,6 +24,13 @@ export interface Tx {
 	query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 	/** Several statements without parameters (DDL, scripts). */
 	exec(sql: string): Promise<void>;
+	/**
+	 * Runs `fn` inside a savepoint: when it throws, what it did is rolled back to the savepoint,
+	 * the error is rethrown, and the transaction stays usable (and committable) for the caller who
+	 * catches it. (A failed statement caught without a savepoint still aborts the transaction:
+	 * postgres.js rethrows it when the transaction ends.)
+	 */
+	savepoint<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 export interface Database {

@@ -168,32 +168,20 @@ function refusalOf(e: unknown): MembershipRefusal | null {
 }
 
 /**
- * Runs a write inside a savepoint, so that a refusal leaves the transaction usable (and
- * committable) for what the page reads next.
- */
-async function inSavepoint<T>(tx: Tx, run: () => Promise<T>): Promise<T> {
-	await tx.exec('savepoint settings_write');
-	try {
-		const result = await run();
-		await tx.exec('release savepoint settings_write');
-		return result;
-	} catch (e) {
-		await tx.exec('rollback to savepoint settings_write');
-		throw e;
-	}
-}
-
-/**
  * Runs a membership write; a refusal the database explains (the last owner) or a policy refusal
  * comes back as a value, anything else is thrown. `changed`: rows the write touched (0 when RLS
  * hid them).
  */
+/**
+ * Runs a write inside a savepoint (`run` gets the savepoint's Tx), so that a refusal leaves the
+ * transaction usable (and committable) for what the page reads next.
+ */
 async function membershipWrite(
 	tx: Tx,
-	run: () => Promise<unknown[]>
+	run: (tx: Tx) => Promise<unknown[]>
 ): Promise<{ ok: true; changed: number } | { ok: false; reason: MembershipRefusal }> {
 	try {
-		return { ok: true, changed: (await inSavepoint(tx, run)).length };
+		return { ok: true, changed: (await tx.savepoint(run)).length };
 	} catch (e) {
 		const reason = refusalOf(e);
 		if (reason) return { ok: false, reason };
@@ -202,8 +190,8 @@ async function membershipWrite(
 }
 
 export function setMemberRole(tx: Tx, territoryId: string, userId: string, role: TerritoryRole) {
-	return membershipWrite(tx, () =>
-		tx.query(
+	return membershipWrite(tx, (sp) =>
+		sp.query(
 			`update public.membership set role = $3
 			  where territory_id = $1 and user_id = $2 returning user_id`,
 			[territoryId, userId, role]
@@ -212,8 +200,8 @@ export function setMemberRole(tx: Tx, territoryId: string, userId: string, role:
 }
 
 export function removeMember(tx: Tx, territoryId: string, userId: string) {
-	return membershipWrite(tx, () =>
-		tx.query(
+	return membershipWrite(tx, (sp) =>
+		sp.query(
 			'delete from public.membership where territory_id = $1 and user_id = $2 returning user_id',
 			[territoryId, userId]
 		)
@@ -265,8 +253,8 @@ export async function createInvitation(
 	role: TerritoryRole
 ): Promise<'created' | 'duplicate' | 'forbidden'> {
 	try {
-		await inSavepoint(tx, () =>
-			tx.query('insert into public.invitation (territory_id, email, role) values ($1, $2, $3)', [
+		await tx.savepoint((sp) =>
+			sp.query('insert into public.invitation (territory_id, email, role) values ($1, $2, $3)', [
 				territoryId,
 				normaliseEmail(email),
 				role
