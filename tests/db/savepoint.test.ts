@@ -7,15 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userClaims, type Claims } from '../../src/lib/server/db/types';
+import { createInvitation, removeMember } from '../../src/lib/server/queries/settings';
 import { createTerritory, createUser, freshDatabase, type TestDatabase } from './helpers';
 
 let db: TestDatabase;
 let owner: Claims;
+let ownerId: string;
 let territoryId: string;
 
 beforeAll(async () => {
 	db = await freshDatabase();
-	owner = userClaims(await createUser(db, 'proprietaire@example.org'));
+	ownerId = await createUser(db, 'proprietaire@example.org');
+	owner = userClaims(ownerId);
 	territoryId = await createTerritory(db, owner, 'points', 'Points de reprise');
 });
 
@@ -90,5 +93,16 @@ describe('Tx.savepoint', () => {
 			});
 		});
 		expect(await nameOf()).toBe('Extérieur');
+	});
+
+	it('lets the settings queries answer their refusals (they failed on PostgreSQL before)', async () => {
+		const invite = (role: 'member' | 'viewer') =>
+			db.asUser(owner, (tx) => createInvitation(tx, territoryId, 'camille@example.org', role));
+		expect(await invite('member')).toBe('created');
+		expect(await invite('viewer')).toBe('duplicate');
+		expect(await db.asUser(owner, (tx) => removeMember(tx, territoryId, ownerId))).toEqual({
+			ok: false,
+			reason: 'last_owner'
+		});
 	});
 });
