@@ -155,6 +155,10 @@ test('the owner invites by email and cancels; the last owner stays an owner', as
 	await expect(refusal).toHaveText(
 		'Un territoire garde au moins un propriétaire : nommez d’abord un autre propriétaire, puis retirez ou changez celui-ci.'
 	);
+	// The select shows the role kept, not the one refused.
+	await expect(self.getByLabel('Rôle de operateur@maillage.local', { exact: true })).toHaveValue(
+		'owner'
+	);
 
 	// « Retirer » asks first: the question takes the focus; « Annuler » closes it and gives the
 	// focus back to the button. Confirmed, the last owner is still refused.
