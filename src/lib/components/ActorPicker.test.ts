@@ -1,19 +1,14 @@
-import { render } from 'svelte/server';
+import type { ComponentProps } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import ActorPicker from './ActorPicker.svelte';
+import { serverHtml } from './server-html';
 
 // No DOM in this suite: the initial state is checked through the server rendering (what a
 // browser without JavaScript gets, and what hydration starts from).
 
-type Props = Parameters<typeof render<typeof ActorPicker>>[1] extends infer O
-	? O extends { props?: infer P }
-		? P
-		: never
-	: never;
+type Props = ComponentProps<typeof ActorPicker>;
 
-function html(props: Props): string {
-	return render(ActorPicker, { props }).body.replace(/<!--.*?-->/g, '');
-}
+const html = (props: Props): string => serverHtml(ActorPicker, props);
 
 const filature = { id: '11111111-1111-4111-8111-111111111111', name: 'La Filature' };
 const foyer = { id: '22222222-2222-4222-8222-222222222222', name: 'Foyer rural « Lussan » & co' };

@@ -1,20 +1,14 @@
-import { createRawSnippet } from 'svelte';
-import { render } from 'svelte/server';
+import { createRawSnippet, type ComponentProps } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import ConfirmStep from './ConfirmStep.svelte';
+import { serverHtml } from './server-html';
 
 // No DOM in this suite: what a browser without JavaScript gets (the server's own confirmation
 // answer renders this markup inside the caller's form).
 
-type Props = Parameters<typeof render<typeof ConfirmStep>>[1] extends infer O
-	? O extends { props?: infer P }
-		? P
-		: never
-	: never;
+type Props = ComponentProps<typeof ConfirmStep>;
 
-function html(props: Props): string {
-	return render(ConfirmStep, { props }).body.replace(/<!--.*?-->/g, '');
-}
+const html = (props: Props): string => serverHtml(ConfirmStep, props);
 
 const base: Props = {
 	id: 'place-delete-confirm-title',
