@@ -3,13 +3,12 @@
  * counts agree with the tables, a commune with a common place is never « sans lieu commun », the
  * public sees public events only, the list page's filters, and the map layer's endpoint.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoverageMapData } from '../../src/lib/map/coverage-layer';
 import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { GEO_GARD_FILE, geoGardPresent } from '../../src/lib/server/geo/test-helpers';
 import { loadCoverage } from '../../src/lib/server/queries/coverage';
-import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase, httpStatus as status } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -63,16 +62,6 @@ async function load(query = '', claims: Claims = viewer, slug = SLUG): Promise<P
 		locals: { claims, locale: 'fr' },
 		url: new URL(`http://maillage.test/t/${slug}/coverage${query ? `?${query}` : ''}`)
 	} as never)) as PageData;
-}
-
-async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (thrown) {
-		if (isHttpError(thrown)) return thrown.status;
-		throw thrown;
-	}
 }
 
 beforeAll(async () => {

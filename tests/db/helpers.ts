@@ -24,6 +24,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { isHttpError } from '@sveltejs/kit';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import { DEMO_SLUG } from '../../src/lib/domain/demo/generate';
 import { openEmbedded, openPostgres } from '../../src/lib/server/db/index';
@@ -297,4 +298,15 @@ export function countingTx(tx: Tx, onQuery: () => void): Tx {
 		exec: (sql) => tx.exec(sql),
 		savepoint: (fn) => tx.savepoint(fn)
 	};
+}
+
+/** 'ok' when `run` resolves, else the status of the SvelteKit HTTP error it threw (others rethrown). */
+export async function httpStatus(run: () => Promise<unknown>): Promise<number | 'ok'> {
+	try {
+		await run();
+		return 'ok';
+	} catch (thrown) {
+		if (isHttpError(thrown)) return thrown.status;
+		throw thrown;
+	}
 }

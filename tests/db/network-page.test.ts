@@ -3,7 +3,6 @@
  * graph (nodes, drawn edges packed as numbers, the figures), the commune and edge-kind filters
  * narrow it, and anyone who is not a member — anonymous on the public demo included — gets 404.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EDGE_KINDS } from '../../src/lib/domain/network';
 import type { NetworkQuery } from '../../src/lib/network/query';
@@ -14,7 +13,7 @@ import {
 	type PackedNetwork
 } from '../../src/lib/network/wire';
 import { anonClaims, type Claims } from '../../src/lib/server/db/types';
-import { demoWithRoles, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase, httpStatus as status } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -43,16 +42,6 @@ async function load(query = '', claims: Claims = viewer, slug = SLUG): Promise<P
 		locals: { claims, locale: 'fr' },
 		url: new URL(`http://maillage.test/t/${slug}/network${query ? `?${query}` : ''}`)
 	} as never)) as PageData;
-}
-
-async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (thrown) {
-		if (isHttpError(thrown)) return thrown.status;
-		throw thrown;
-	}
 }
 
 beforeAll(async () => {

@@ -4,14 +4,13 @@
  * and columns, contact visibility, members only (404 for anyone else).
  */
 import Papa from 'papaparse';
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVITATION_COLUMNS } from '../../src/lib/domain/partners/invitations';
 import { PartnerFinder } from '../../src/lib/domain/partners/rank';
 import type { PartnerFinderData } from '../../src/lib/partners/types';
 import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { loadPartnerCandidates, loadPartnerEvent } from '../../src/lib/server/queries/partners';
-import { countingTx, demoWithRoles, type TestDatabase } from './helpers';
+import { countingTx, demoWithRoles, type TestDatabase, httpStatus as status } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -39,16 +38,6 @@ function fakeEvent(path: string, query: string, claims: Claims, params: Record<s
 		locals: { claims, locale: 'fr' },
 		url: new URL(`http://maillage.test${path}${query ? `?${query}` : ''}`)
 	} as never;
-}
-
-async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (thrown) {
-		if (isHttpError(thrown)) return thrown.status;
-		throw thrown;
-	}
 }
 
 async function finderFor(

@@ -5,13 +5,12 @@
  * offers or member-only events; 404 for a scope outside the territory and for a private territory
  * seen from outside.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PAYS_D_UZES_COMMUNES, PAYS_D_UZES_EPCI } from '../../src/lib/domain/demo/communes';
 import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { geoGardPresent } from '../../src/lib/server/geo/test-helpers';
 import type { DossierPageData } from '../../src/routes/t/[territory]/present/types';
-import { createTerritory, demoWithRoles, type TestDatabase } from './helpers';
+import { createTerritory, demoWithRoles, type TestDatabase, httpStatus as status } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -49,16 +48,6 @@ function load(claims: Claims, query = '', slug = SLUG): Promise<DossierPageData>
 		locals: { claims, locale: 'fr' },
 		url: new URL(`http://maillage.test/t/${slug}/present${query ? `?${query}` : ''}`)
 	} as never) as Promise<DossierPageData>;
-}
-
-async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (thrown) {
-		if (isHttpError(thrown)) return thrown.status;
-		throw thrown;
-	}
 }
 
 async function count(sql: string, params: unknown[] = [territoryId]): Promise<number> {

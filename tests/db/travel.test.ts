@@ -4,14 +4,13 @@
  * rurales » (three past editions and a planned one, each in another village) gets its history
  * and explained suggestions for the next host commune. Members only: 404 for anybody else.
  */
-import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SeriesChoice, TravelResult } from '../../src/lib/domain/events/travel';
 import { anonClaims, type Claims } from '../../src/lib/server/db/types';
 import { loadTravelData } from '../../src/lib/server/queries/travel';
 import type { TravelMap } from '../../src/routes/t/[territory]/events/travel/travel-map';
 import type { TravelQuery } from '../../src/routes/t/[territory]/events/travel/travel-query';
-import { demoWithRoles, type TestDatabase } from './helpers';
+import { demoWithRoles, type TestDatabase, httpStatus as status } from './helpers';
 
 const current = vi.hoisted(() => ({ db: undefined as TestDatabase | undefined }));
 vi.mock('$lib/server/db', async (importOriginal) => ({
@@ -59,16 +58,6 @@ async function load(query = '', claims: Claims = viewer, slug = SLUG): Promise<P
 		locals: { claims, locale: 'fr' },
 		url: new URL(`http://maillage.test/t/${slug}/events/travel${query ? `?${query}` : ''}`)
 	} as never)) as PageData;
-}
-
-async function status(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (thrown) {
-		if (isHttpError(thrown)) return thrown.status;
-		throw thrown;
-	}
 }
 
 beforeAll(async () => {
